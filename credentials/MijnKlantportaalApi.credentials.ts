@@ -1,0 +1,84 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+import { baseUrlExpression, environmentProperties, PRODUCTION_API_BASE_URL } from './shared';
+
+export class MijnKlantportaalApi implements ICredentialType {
+	name = 'mijnKlantportaalApi';
+
+	displayName = 'MijnKlantportaal API';
+
+	icon: Icon = {
+		light: 'file:../icons/mijnklantportaal.svg',
+		dark: 'file:../icons/mijnklantportaal.dark.svg',
+	};
+
+	documentationUrl = 'https://docs.developers.mijnklantportaal.nl/getting-started/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'Create a key in the manage portal under Settings → API Keys and tick the scopes your workflows need. The key is shown only once.',
+		},
+		...environmentProperties,
+	];
+
+	// Every API reference page sends `Authorization: Bearer`; only the auth guide's prose says
+	// `Authentication`. We send the documented header alone: a second copy of the key in a
+	// non-standard header would only widen where it can leak.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// Any valid key passes, whatever its scopes: a 403 (scope missing) proves the key itself is
+	// accepted, so only 401 and failures of the server or the URL count as errors. n8n's declarative
+	// test cannot report a success with a message, so the missing scope is named by the node when it
+	// is used (see the README).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: baseUrlExpression('$credentials', 'apiBaseUrl', PRODUCTION_API_BASE_URL),
+			url: '/customers',
+			method: 'GET',
+			disableFollowRedirect: true,
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 404, 429, 500, 502, 503, 504] },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'The API key was not accepted. Check that it is copied whole and has not been revoked.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No MijnKlantportaal API answers at this base URL.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: 'The key is rate limited right now (60 requests per minute). Try again in a minute.',
+				},
+			},
+		],
+	};
+}

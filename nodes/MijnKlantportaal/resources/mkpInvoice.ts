@@ -1,0 +1,42 @@
+import type { FieldDescription, ResourceDescription } from '../shared/types';
+
+const invoiceId: FieldDescription = {
+	name: 'invoiceId',
+	label: 'MijnKlantportaal Invoice',
+	type: 'id',
+	idPrefix: 'fac_',
+	locator: 'mkpInvoice',
+	required: true,
+	description: 'The MijnKlantportaal invoice to use',
+};
+
+export const mkpInvoice: ResourceDescription = {
+	value: 'mkpInvoice',
+	name: 'MijnKlantportaal Invoice',
+	noun: 'MijnKlantportaal invoice',
+	operations: [
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a MijnKlantportaal invoice',
+			description:
+				'Get one invoice that MijnKlantportaal sent you for your licence, with its lines and whether it is paid',
+			method: 'GET',
+			path: '/invoices/{invoiceId}',
+			scope: 'businessoperations.read',
+			pathParams: [invoiceId],
+			response: 'record',
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many MijnKlantportaal invoices',
+			description:
+				'List the licence invoices MijnKlantportaal sent you (not the invoices you send your customers)',
+			method: 'GET',
+			path: '/invoices',
+			scope: 'businessoperations.read',
+			response: 'pages',
+		},
+	],
+};

@@ -1,0 +1,52 @@
+import { NodeOperationError } from 'n8n-workflow';
+import {
+	PRODUCTION_API_BASE_URL,
+	SAFE_URL_PATTERN,
+} from '../../../credentials/shared';
+import type { ApiContext } from './types';
+
+export type CredentialType = 'mijnKlantportaalApi' | 'mijnKlantportaalOAuth2Api';
+
+export interface Session {
+	credentialType: CredentialType;
+	/** The API base without a trailing slash, e.g. `https://api.mijnklantportaal.nl/v1`. */
+	baseUrl: string;
+	/** `protocol//host[:port]` of the base: the only origin that ever sees the credential. */
+	origin: string;
+}
+
+const sessions = new WeakMap<object, Promise<Session>>();
+
+/**
+ * One session per node-execution context: the credential is resolved once, and the pacing state
+ * (see pacing.ts) hangs off the same context so it spans every page and every item.
+ */
+export async function getSession(this: ApiContext): Promise<Session> {
+	let session = sessions.get(this);
+	if (!session) {
+		session = resolveSession.call(this);
+		sessions.set(this, session);
+	}
+	return await session;
+}
+
+async function resolveSession(this: ApiContext): Promise<Session> {
+	const authentication = this.getNodeParameter('authentication', 0, 'apiKey') as string;
+	const credentialType: CredentialType =
+		authentication === 'oAuth2' ? 'mijnKlantportaalOAuth2Api' : 'mijnKlantportaalApi';
+	const credentials = await this.getCredentials<{ environment?: string; apiBaseUrl?: string }>(
+		credentialType,
+	);
+	let baseUrl = PRODUCTION_API_BASE_URL;
+	if (credentials.environment === 'custom') {
+		baseUrl = String(credentials.apiBaseUrl ?? '').trim().replace(/\/+$/, '');
+		if (!new RegExp(SAFE_URL_PATTERN).test(baseUrl)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'The custom API base URL must use https (plain http is allowed only on localhost)',
+				{ description: 'Open the credential and correct its API Base URL.' },
+			);
+		}
+	}
+	return { credentialType, baseUrl, origin: new URL(baseUrl).origin };
+}

@@ -1,0 +1,53 @@
+'use strict';
+// Outgoing webhook calls. The docs only say the record's secret "will be added to" the
+// X-Webhook-Signature header (API.md §7), so by default the header carries the secret itself.
+// `signature: 'hmac'` sends `sha256=<hex HMAC-SHA256 of the raw body>` instead, for receivers that
+// want to be ready for a stricter scheme. Payload shape and method are not documented either:
+// the mock POSTs JSON `{event, createdAt, data}`.
+const crypto = require('node:crypto');
+const { atom: toAtom } = require('./format');
+
+const EVENT_TYPES = Object.freeze([
+	'appointment-created', 'appointment-canceled',
+	'customer-created', 'customer-deleted',
+	'offer-created', 'offer-deleted', 'offer-accepted', 'offer-rejected',
+	'invoice-created', 'invoice-chargeback', 'invoice-paid', 'invoice-deleted',
+	'payment-link-created', 'payment-link-expired', 'payment-link-paid',
+	'ticket-created', 'ticket-reply-customer', 'ticket-reply-employee',
+	'subscription-created', 'subscription-updated', 'subscription-deleted',
+	'subscription-payment-created', 'subscription-payment-updated',
+]);
+
+/** @param {string} secret @param {string} body */
+function hmacSignature(secret, body) {
+	return `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * Delivers one event to every webhook record of that type, in parallel.
+ * @param {{ webhooks: ReadonlyArray<{ id: string, type: string, url: string, secret: string }>, event: string,
+ *   data?: unknown, signature?: 'secret' | 'hmac', now: number, timeoutMs?: number }} options
+ * @returns {Promise<Array<{ webhookId: string, url: string, status: number | null, ok: boolean, error?: string }>>}
+ */
+async function deliver({ webhooks, event, data = {}, signature = 'secret', now, timeoutMs = 5000 }) {
+	const body = JSON.stringify({ event, createdAt: toAtom(now), data });
+	const targets = webhooks.filter((w) => w.type === event);
+	return Promise.all(
+		targets.map(async (webhook) => {
+			const headers = {
+				'Content-Type': 'application/json',
+				'User-Agent': 'MijnKlantportaal-Webhooks (mock)',
+				'X-Webhook-Signature': signature === 'hmac' ? hmacSignature(webhook.secret, body) : webhook.secret,
+			};
+			try {
+				const response = await fetch(webhook.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+				await response.arrayBuffer();
+				return { webhookId: webhook.id, url: webhook.url, status: response.status, ok: response.ok };
+			} catch (error) {
+				return { webhookId: webhook.id, url: webhook.url, status: null, ok: false, error: String(error.cause?.message || error.message) };
+			}
+		}),
+	);
+}
+
+module.exports = { deliver, hmacSignature, EVENT_TYPES };
