@@ -7,7 +7,7 @@ import type {
 	IRun,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { LoggerProxy, Workflow } from 'n8n-workflow';
 import { BinaryDataService, ExecutionLifecycleHooks, InstanceSettings, WorkflowExecute } from 'n8n-core';
 import { MijnKlantportaal } from '../../nodes/MijnKlantportaal/MijnKlantportaal.node';
 import { MemoryCredentialsHelper } from './mkp-credentials.cjs';
@@ -60,9 +60,12 @@ let initialised = false;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
 
-async function initDi() {
+export async function initDi() {
 	if (initialised) return;
 	initialised = true;
+	// n8n logs every node error; the tests assert errors themselves, so the log stays quiet.
+	const quiet = () => undefined;
+	LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet, verbose: quiet, scoped: () => LoggerProxy } as never);
 	const binary = Container.get(BinaryDataService);
 	await binary.init();
 	void Container.get(InstanceSettings);

@@ -59,19 +59,22 @@ function tinyPdf(lines) {
 }
 
 // ---- random helpers (all draw from the store's seeded PRNG) ----
-const int = (s, min, max) => min + Math.floor(s.rng() * (max - min + 1));
-const pick = (s, list) => list[Math.floor(s.rng() * list.length)];
-const chance = (s, p) => s.rng() < p;
-const digits = (s, n) => String(Math.floor(s.rng() * 10 ** n)).padStart(n, '0');
+const int = (s, min, max) => min + s.below(max - min + 1);
+const pick = (s, list) => list[s.below(list.length)];
+const chance = (s, p) => s.below(1000) < p * 1000;
+const digits = (s, n) => String(s.below(10 ** n)).padStart(n, '0');
 const person = (s) => ({ firstName: pick(s, FIRST), lastName: pick(s, LAST) });
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 const emailFor = (first, last, domain) => `${slug(first)}.${slug(last)}@${domain}`;
+/** Concatenation into one flat string: seeded records are long-lived, and `+`/templates keep cons-string trees. */
+const flat = (...parts) => parts.join('');
+const capitalize = (word) => word[0].toUpperCase() + word.slice(1);
 const amountCents = (s, min, max) => int(s, min, max) * 100 + pick(s, [0, 0, 0, 50, 95, 99, int(s, 1, 99)]);
 
 /** Random existing record of a collection, or a freshly built one when it is empty. */
 function pickRecord(s, name) {
 	const all = s.collection(name).all();
-	return all.length ? all[Math.floor(s.rng() * all.length)] : s.create(name);
+	return all.length ? all[s.below(all.length)] : s.create(name);
 }
 
 /** `overrides[field]` when given, else a random existing id (null with probability `nullChance`). */
@@ -82,13 +85,12 @@ function ref(s, overrides, field, name, nullChance = 0) {
 }
 
 function companyName(s) {
-	const last = pick(s, LAST);
-	const capital = last[0].toUpperCase() + last.slice(1);
+	const capital = capitalize(pick(s, LAST));
 	switch (int(s, 0, 3)) {
-		case 0: return `${pick(s, TRADES)} ${capital}`;
-		case 1: return `${capital} ${pick(s, SECTORS)}${pick(s, LEGAL)}`;
-		case 2: return `${capital} & ${pick(s, LAST).replace(/^./, (c) => c.toUpperCase())} ${pick(s, ['Advocaten', 'Notarissen', 'Accountants', 'Architecten'])}`;
-		default: return `${pick(s, CITIES)} ${pick(s, SECTORS)}${pick(s, LEGAL)}`;
+		case 0: return flat(pick(s, TRADES), ' ', capital);
+		case 1: return flat(capital, ' ', pick(s, SECTORS), pick(s, LEGAL));
+		case 2: return flat(capital, ' & ', capitalize(pick(s, LAST)), ' ', pick(s, ['Advocaten', 'Notarissen', 'Accountants', 'Architecten']));
+		default: return flat(pick(s, CITIES), ' ', pick(s, SECTORS), pick(s, LEGAL));
 	}
 }
 
@@ -104,16 +106,16 @@ const zipCode = (s) => `${int(s, 1000, 9999)} ${letters[int(s, 0, letters.length
 const builders = {
 	customers(s, o, at) {
 		const name = companyName(s);
-		const domain = `${slug(withoutLegalForm(name)).slice(0, 24)}.nl`;
+		const domain = flat(slug(withoutLegalForm(name)).slice(0, 24), '.nl');
 		const integration = chance(s, 0.3) ? pick(s, INTEGRATIONS) : null;
 		return {
 			id: s.newId('cst_', 'customers'),
 			companyName: name,
-			address: `${pick(s, STREETS)} ${int(s, 1, 250)}${chance(s, 0.15) ? pick(s, ['a', 'b', '-1', 'A']) : ''}`,
+			address: flat(pick(s, STREETS), ' ', int(s, 1, 250), chance(s, 0.15) ? pick(s, ['a', 'b', '-1', 'A']) : ''),
 			zipCode: zipCode(s),
 			city: pick(s, CITIES),
 			countryCode: 'NL',
-			primaryEmail: `${pick(s, ['info', 'administratie', 'contact', 'facturen'])}@${domain}`,
+			primaryEmail: flat(pick(s, ['info', 'administratie', 'contact', 'facturen']), '@', domain),
 			phone: chance(s, 0.7) ? `+316${digits(s, 8)}` : null,
 			integration,
 			integrationId: integration ? digits(s, 7) : null,
@@ -164,7 +166,8 @@ const builders = {
 		const p = person(s);
 		// Spread around "now" (-30 … +60 days), on business hours in half-hour slots.
 		const day = new Date(s.now() + int(s, -30, 60) * DAY);
-		const startMs = fromLocal(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), int(s, 9, 16), pick(s, [0, 30]));
+		// An overridden startsAt (ATOM) wins, so the list filter (by _startsAtMs) agrees with it.
+		const startMs = o.startsAt ? Date.parse(o.startsAt) : fromLocal(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), int(s, 9, 16), pick(s, [0, 30]));
 		const endMs = startMs + pick(s, [30, 60, 60, 90]) * 60_000;
 		return {
 			id: s.newId('apt_', 'appointments'),
@@ -215,7 +218,7 @@ const builders = {
 			_seededPdf: true,
 		};
 	},
-	customerSubscriptionPackages(s, o) {
+	customerSubscriptionPackages(s) {
 		const [name, description] = pick(s, PACKAGES);
 		return {
 			id: s.newId('spg_', 'customerSubscriptionPackages'),
@@ -370,8 +373,9 @@ const builders = {
 	},
 	issuedPunchCards(s, o, at) {
 		const card = o.punchCardId ? s.collection('punchCards').get(o.punchCardId) : pickRecord(s, 'punchCards');
-		const expiresMs = card ? punchCardExpiry(card, at) : null;
-		const punchesLeft = card ? int(s, 0, card.punches) : 0;
+		// Overridden expiresAt/punchesLeft feed the derived status and _expiresAtMs.
+		const expiresMs = o.expiresAt !== undefined ? (o.expiresAt === null ? null : Date.parse(o.expiresAt)) : card ? punchCardExpiry(card, at) : null;
+		const punchesLeft = o.punchesLeft ?? (card ? int(s, 0, card.punches) : 0);
 		const status = punchesLeft === 0 ? 'fully_used' : expiresMs !== null && expiresMs <= s.now() ? 'expired' : 'active';
 		return {
 			id: s.newId('pcb_', 'issuedPunchCards'), punchCardId: card ? card.id : null,
@@ -426,7 +430,7 @@ function punchCardExpiry(card, issuedMs) {
 function randomDirectory(s) {
 	const files = s.collection('files').all();
 	for (let tries = 0; tries < 5 && files.length; tries++) {
-		const f = files[Math.floor(s.rng() * files.length)];
+		const f = files[s.below(files.length)];
 		if (f.type === 'directory') return f.id;
 	}
 	return null;
@@ -512,7 +516,7 @@ function assignGroups(s) {
 	const groups = s.collection('customerGroups').all();
 	for (const customer of s.collection('customers').all()) {
 		if (chance(s, 0.33)) {
-			const group = groups[Math.floor(s.rng() * groups.length)].id;
+			const group = groups[s.below(groups.length)].id;
 			if (!customer.customerGroups.includes(group)) customer.customerGroups.push(group);
 		}
 	}

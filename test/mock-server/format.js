@@ -54,7 +54,8 @@ function atom(ms) {
 		dayPrefix = `${d.getUTCFullYear()}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}T`;
 	}
 	const seconds = (local - day * DAY) / 1000;
-	return `${dayPrefix}${TWO[Math.floor(seconds / 3600)]}:${TWO[Math.floor(seconds / 60) % 60]}:${TWO[seconds % 60]}+0${hours}:00`;
+	// join() builds one flat string (a template literal leaves a cons-string tree; seeding keeps 100k+ of these).
+	return [dayPrefix, TWO[Math.floor(seconds / 3600)], ':', TWO[Math.floor(seconds / 60) % 60], ':', TWO[seconds % 60], hours === 2 ? '+02:00' : '+01:00'].join('');
 }
 
 /** `2024-04-29` (the Amsterdam calendar day of an instant) */

@@ -107,7 +107,7 @@ export interface RandomFaultSpec {
 	latencyMs?: number;
 }
 
-export interface Collection<T = any> {
+export interface Collection<T = Record<string, unknown>> {
 	all(): readonly T[];
 	get(id: string): T | undefined;
 	insert(record: T): T;
@@ -118,8 +118,8 @@ export interface Collection<T = any> {
 
 export interface Store {
 	resourceNames: readonly string[];
-	collection<T = any>(name: string): Collection<T>;
-	create<T = any>(name: string, overrides?: Record<string, unknown>): T;
+	collection<T = Record<string, unknown>>(name: string): Collection<T>;
+	create<T = Record<string, unknown>>(name: string, overrides?: Record<string, unknown>): T;
 	seed(name: string, count: number): number;
 	seedAll(countPerResource: number): unknown;
 	reset(seed?: number): void;

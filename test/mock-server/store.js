@@ -2,7 +2,6 @@
 // In-memory store. Each collection is an array in creation order plus a Map by id, so `get`,
 // `insert` and `all` are O(1); a few collections also keep per-parent arrays (issued cards per
 // punch card, payments per link) so their sub-lists page without scanning the store.
-const { createRng } = require('./clock');
 const factories = require('./factories');
 
 const RESOURCE_NAMES = Object.freeze([
@@ -86,18 +85,36 @@ class BlobMap extends Map {
 }
 
 /**
+ * mulberry32, yielding 31-bit integers: small integers stay unboxed in V8, so seeding 100k records
+ * does not allocate millions of heap numbers. `float()` is the usual [0, 1) view.
+ */
+function createPrng(seed) {
+	let a = (Number(seed) >>> 0) ^ 0x9e3779b9;
+	const int31 = () => {
+		a = (a + 0x6d2b79f5) | 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return (t ^ (t >>> 14)) >>> 1;
+	};
+	return { int31, float: () => int31() / 2147483648 };
+}
+
+/**
  * @param {{ seed?: number, clock?: { now(): number } }} [options]
  */
 function createStore({ seed = 1, clock = { now: () => Date.now() } } = {}) {
 	const collections = new Map(RESOURCE_NAMES.map((name) => [name, createCollection(PARENT_FIELDS[name])]));
-	let rng = createRng(seed);
+	let prng = createPrng(seed);
 	let currentSeed = seed;
 
 	const store = {
 		resourceNames: RESOURCE_NAMES,
 		clock,
 		now: () => clock.now(),
-		rng: () => rng(),
+		rng: () => prng.float(),
+		/** Uniform integer in [0, n) for n <= 2^31 (cheaper than `Math.floor(rng() * n)` when seeding). */
+		below: (n) => prng.int31() % n,
 		get seedValue() {
 			return currentSeed;
 		},
@@ -115,10 +132,11 @@ function createStore({ seed = 1, clock = { now: () => Date.now() } } = {}) {
 			const collection = collectionName ? collections.get(collectionName) : undefined;
 			for (;;) {
 				// Two draws give 10 base-62 digits (62^5 < 2^32), taken in pairs: fewer draws and strings when seeding.
-				const a = Math.floor(rng() * 916_132_832);
-				const b = Math.floor(rng() * 916_132_832);
-				const id = prefix + PAIRS[a % 3844] + PAIRS[Math.floor(a / 3844) % 3844] + ALPHANUM[Math.floor(a / 14_776_336)]
-					+ PAIRS[b % 3844] + PAIRS[Math.floor(b / 3844) % 3844] + ALPHANUM[Math.floor(b / 14_776_336)];
+				const a = prng.int31() % 916_132_832;
+				const b = prng.int31() % 916_132_832;
+				// join() gives one flat string; `+` would leave a cons-string tree per id (3x the memory).
+				const id = [prefix, PAIRS[a % 3844], PAIRS[Math.floor(a / 3844) % 3844], ALPHANUM[Math.floor(a / 14_776_336)],
+					PAIRS[b % 3844], PAIRS[Math.floor(b / 3844) % 3844], ALPHANUM[Math.floor(b / 14_776_336)]].join('');
 				if (!collection || !collection.get(id)) return id;
 			}
 		},
@@ -134,7 +152,7 @@ function createStore({ seed = 1, clock = { now: () => Date.now() } } = {}) {
 		},
 		reset(newSeed = currentSeed) {
 			currentSeed = newSeed;
-			rng = createRng(newSeed);
+			prng = createPrng(newSeed);
 			for (const collection of collections.values()) collection.clear();
 			Map.prototype.clear.call(store.blobs);
 			store.documentOwners.clear();

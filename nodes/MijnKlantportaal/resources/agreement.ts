@@ -49,6 +49,7 @@ export const agreement: ResourceDescription = {
 					type: 'binary',
 					required: true,
 					default: 'signature',
+					asDataUrl: true,
 					description:
 						'Input binary property with the company signer\'s signature as a PNG image; the node sends it as the "data:image/png;base64,…" string the API expects',
 				},

@@ -36,7 +36,7 @@ type Loose = Record<string, unknown> & {
  * Read only status, headers and body from it: the client's error also holds the request
  * config, Authorization header included, and must never be passed on.
  */
-export function readFailure(error: unknown): Failure {
+export function readFailure(error: unknown): Failure | undefined {
 	const chain: Loose[] = [];
 	for (let e = error as Loose | undefined; e && chain.length < 5; e = e.cause) chain.push(e);
 	for (const e of chain) {
@@ -57,7 +57,9 @@ export function readFailure(error: unknown): Failure {
 		}
 	}
 	const httpCode = Number(chain[0]?.httpCode);
-	return { headers: {}, status: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined };
+	if (Number.isFinite(httpCode) && httpCode > 0) return { headers: {}, status: httpCode };
+	// Not an HTTP failure: n8n's own errors, such as "reconnect this credential", pass through.
+	return undefined;
 }
 
 /** The API answers JSON objects only; a string body means a truncated or broken response. */

@@ -1,5 +1,5 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { toNodeApiError } from './errors';
 import type { Failure } from './failure';
 import { isMalformed, readFailure } from './failure';
@@ -87,7 +87,13 @@ export async function apiRequest<T = unknown>(
 			if (!isMalformed(response)) return response;
 			failure = { status: response.statusCode, headers: response.headers, malformed: true };
 		} catch (error) {
-			failure = readFailure(error);
+			const read = readFailure(error);
+			if (!read) {
+				// Both constructors hand back an error of their own kind unchanged.
+				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.subject?.itemIndex });
+			}
+			failure = read;
 			pacer.observe(failure.headers, failure.status);
 		}
 

@@ -1,4 +1,6 @@
 // Store, factories and wire formats, without HTTP.
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { ATOM, DATE } from './resources-helpers.cjs';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -90,11 +92,22 @@ describe('store', () => {
 		expect(store.create('customers').id).toBe(firstId);
 	});
 
-	test('100,000 customers seed in well under 2 s, in createdAt order', () => {
+	test('100,000 customers seed in well under 2 s (timed in a clean node process, like the CLI mock)', () => {
+		// Inside jest the heap also holds the TypeScript compiler, which makes GC (and so the timing)
+		// several times slower than in a real mock process; hence a child process.
+		const script = `const { createStore } = require(${JSON.stringify(path.resolve(__dirname, '../store'))});
+			const store = createStore({ seed: 1 });
+			const started = process.hrtime.bigint();
+			const count = store.seed('customers', 100000);
+			console.log(JSON.stringify({ count, ms: Number(process.hrtime.bigint() - started) / 1e6, size: store.collection('customers').size }));`;
+		const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+		expect(result).toMatchObject({ count: 100_000, size: 100_000 });
+		expect(result.ms).toBeLessThan(2000);
+	});
+
+	test('100,000 seeded customers: unique ids, createdAt rising, none in the future', () => {
 		const store = createStore({ seed: 1, clock: fixedClock() });
-		const started = Date.now();
 		expect(store.seed('customers', 100_000)).toBe(100_000);
-		expect(Date.now() - started).toBeLessThan(2000);
 		const all = store.collection('customers').all();
 		expect(all).toHaveLength(100_000);
 		expect(new Set(all.map((c: any) => c.id)).size).toBe(100_000);

@@ -1,0 +1,48 @@
+'use strict';
+// The README's Operations section is generated from the operation descriptions, so the two
+// cannot drift: `npm run build && node scripts/readme.js` rewrites it, and a test fails when
+// the README differs from what the descriptions say.
+const fs = require('fs');
+const path = require('path');
+
+const START = '<!-- operations:start -->';
+const END = '<!-- operations:end -->';
+
+/** @param {Array<{name: string, operations: Array<{name: string, method: string, path: string, description: string, scope: string|null}>}>} resources */
+function renderOperations(resources) {
+	const lines = [];
+	let count = 0;
+	for (const resource of resources) {
+		lines.push(`**${resource.name}**`, '');
+		lines.push('| Operation | Request | Scope | What it does |', '|---|---|---|---|');
+		for (const op of [...resource.operations].sort((a, b) => a.name.localeCompare(b.name))) {
+			count++;
+			lines.push(`| ${op.name} | \`${op.method} ${op.path}\` | ${op.scope ? `\`${op.scope}\`` : 'none documented'} | ${op.description} |`);
+		}
+		lines.push('');
+	}
+	lines.push(`**API Request**: send any other request under the API base (method, path, query, JSON body, optional pagination) with the same credentials, pacing and error handling.`, '');
+	return [`${count} operations over ${resources.length} resources, plus API Request.`, '', ...lines].join('\n');
+}
+
+function replaceSection(readme, body) {
+	const start = readme.indexOf(START);
+	const end = readme.indexOf(END);
+	if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
+	return `${readme.slice(0, start + START.length)}\n${body}\n${readme.slice(end)}`;
+}
+
+function readSection(readme) {
+	const start = readme.indexOf(START);
+	const end = readme.indexOf(END);
+	return start < 0 || end < start ? '' : readme.slice(start + START.length, end).trim();
+}
+
+if (require.main === module) {
+	const { resources } = require(path.resolve(__dirname, '../dist/nodes/MijnKlantportaal/resources'));
+	const file = path.resolve(__dirname, '../README.md');
+	fs.writeFileSync(file, replaceSection(fs.readFileSync(file, 'utf8'), renderOperations(resources)));
+	console.log('README.md operations section updated');
+}
+
+module.exports = { renderOperations, replaceSection, readSection };
