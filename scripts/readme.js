@@ -8,21 +8,39 @@ const path = require('path');
 const START = '<!-- operations:start -->';
 const END = '<!-- operations:end -->';
 
-/** @param {Array<{name: string, operations: Array<{name: string, method: string, path: string, description: string, scope: string|null}>}>} resources */
+/**
+ * What the transport retries for an operation: every GET, and any other operation whose
+ * description marks it `idempotent`, is retried after any failure; the rest only after a 429.
+ * @param {{method: string, idempotent?: boolean}} op
+ */
+function retried(op) {
+	return op.method === 'GET' || op.idempotent === true ? 'all failures' : '429 only';
+}
+
+const RETRY_LEGEND = [
+	'**Retried** (from each operation\'s `idempotent` flag):',
+	'',
+	'- *all failures*: a 429 waits for the rate-limit window and is sent again; a 5xx, a dropped connection, a timeout or a broken (non-JSON) answer is tried again up to **Max Retries** times, with exponential backoff and jitter.',
+	'- *429 only*: a 429 waits and is sent again (the API did not process it), and so is a request whose connection was refused (nothing was sent). Any other failure is **not repeated**, because the API may already have processed the request; the error says so, and says to check the portal before running the item again.',
+	'- Every wait (rate limit and backoff together) is bounded by **Max Wait** per request. API Request retries GETs after any failure and other methods after a 429 only.',
+	'',
+].join('\n');
+
+/** @param {Array<{name: string, operations: Array<{name: string, method: string, path: string, description: string, scope: string|null, idempotent?: boolean}>}>} resources */
 function renderOperations(resources) {
 	const lines = [];
 	let count = 0;
 	for (const resource of resources) {
 		lines.push(`**${resource.name}**`, '');
-		lines.push('| Operation | Request | Scope | What it does |', '|---|---|---|---|');
+		lines.push('| Operation | Request | Scope | Retried | What it does |', '|---|---|---|---|---|');
 		for (const op of [...resource.operations].sort((a, b) => a.name.localeCompare(b.name))) {
 			count++;
-			lines.push(`| ${op.name} | \`${op.method} ${op.path}\` | ${op.scope ? `\`${op.scope}\`` : 'none documented'} | ${op.description} |`);
+			lines.push(`| ${op.name} | \`${op.method} ${op.path}\` | ${op.scope ? `\`${op.scope}\`` : 'none documented'} | ${retried(op)} | ${op.description} |`);
 		}
 		lines.push('');
 	}
 	lines.push(`**API Request**: send any other request under the API base (method, path, query, JSON body, optional pagination) with the same credentials, pacing and error handling.`, '');
-	return [`${count} operations over ${resources.length} resources, plus API Request.`, '', ...lines].join('\n');
+	return [`${count} operations over ${resources.length} resources, plus API Request.`, '', RETRY_LEGEND, ...lines].join('\n');
 }
 
 function replaceSection(readme, body) {
@@ -45,4 +63,4 @@ if (require.main === module) {
 	console.log('README.md operations section updated');
 }
 
-module.exports = { renderOperations, replaceSection, readSection };
+module.exports = { renderOperations, replaceSection, readSection, retried };

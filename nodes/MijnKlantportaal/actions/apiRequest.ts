@@ -114,7 +114,7 @@ export async function executeApiRequest(this: IExecuteFunctions, itemIndex: numb
 	};
 	if (method !== 'GET') {
 		const raw = this.getNodeParameter('jsonBody', itemIndex, '{}');
-		const body = typeof raw === 'string' ? jsonParse<IDataObject>(raw || '{}', { fallbackValue: undefined }) : raw;
+		const body = typeof raw === 'string' ? jsonParse<IDataObject | null>(raw || '{}', { fallbackValue: null }) : raw;
 		if (!body || typeof body !== 'object') {
 			throw new NodeOperationError(this.getNode(), `Invalid JSON Body (jsonBody): not a JSON object [item ${itemIndex}]`, { itemIndex });
 		}

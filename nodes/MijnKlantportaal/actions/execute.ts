@@ -42,7 +42,7 @@ export function buildRequest(
 		path: input.path,
 		qs: Object.keys(input.qs).length ? input.qs : undefined,
 		idempotent: operation.method === 'GET' || operation.idempotent === true,
-		subject: { action: operation.action, scope: operation.scope, noun: resource.noun, id: input.id, itemIndex },
+		subject: { action: operation.action, scope: operation.scope, noun: input.idLabel?.replace(/\s+ID$/, '').toLowerCase() ?? resource.noun, id: input.id, itemIndex },
 	};
 	if (operation.bodyType === 'multipart') request.multipart = multipartBuilder(operation, input);
 	else if (operation.bodyType === 'json' || operation.method !== 'GET') {

@@ -26,8 +26,9 @@ export interface OperationInput {
 	qs: Record<string, string | number | boolean>;
 	body: IDataObject;
 	files: FilePart[];
-	/** The ID in the path, for 404 messages. */
+	/** The last ID in the path and what it names, for 404 messages (e.g. an issued punch card). */
 	id?: string;
+	idLabel?: string;
 }
 
 const isEmpty = (value: unknown) =>
@@ -69,7 +70,8 @@ export function convert(field: FieldDescription, value: unknown): unknown {
 
 function rowsOf(field: FieldDescription, value: unknown): unknown[] {
 	if (typeof value === 'string') {
-		const parsed = jsonParse<unknown>(value.trim() || '[]', { fallbackValue: undefined });
+		// jsonParse rethrows unless the fallback is defined: null makes bad JSON land in the check below.
+		const parsed = jsonParse<unknown>(value.trim() || '[]', { fallbackValue: null });
 		if (!Array.isArray(parsed)) throw new InputError(field, 'must be a JSON array');
 		return parsed;
 	}
@@ -103,7 +105,8 @@ function convertList(field: FieldDescription, value: unknown): unknown[] {
 			}
 			// The row's field is named with its list and position, e.g. "Lines 2 › Amount (lines[1].amountExclVat)".
 			const located = { ...sub, label: `${field.label} ${index + 1} › ${sub.label}`, name: `${field.name}[${index}].${sub.name}` };
-			out[sub.name] = convert(located, raw ?? false) as IDataObject[string];
+			// A JSON row without a boolean gets the same default as a row made in the editor.
+			out[sub.name] = convert(located, raw ?? sub.default ?? false) as IDataObject[string];
 		}
 		return out;
 	});
@@ -143,6 +146,7 @@ export async function readOperationInput(
 			if (isEmpty(raw)) throw new InputError(param, 'is required');
 			const id = toId(param, raw);
 			input.id = id;
+			input.idLabel = param.label;
 			input.path = input.path.replace(`{${param.name}}`, encodeURIComponent(id));
 		} catch (error) {
 			fail(error);
@@ -195,7 +199,10 @@ export async function readOperationInput(
 	}
 
 	if (operation.requireOneField && provided === 0) {
-		throw new NodeOperationError(this.getNode(), `Set at least one field under "Update Fields" [item ${itemIndex}]`, {
+		// Name the collection and every field it offers, each with its label and API name.
+		const label = group === 'updateFields' ? 'Update Fields' : 'Additional Fields';
+		const choices = (operation.fields ?? []).filter((f) => !f.required).map((f) => `${f.label} (${f.name})`);
+		throw new NodeOperationError(this.getNode(), `Set at least one field under "${label}" (${group}): ${choices.join(', ')} [item ${itemIndex}]`, {
 			itemIndex,
 		});
 	}
@@ -206,19 +213,23 @@ export async function readOperationInput(
 function checkLimits(this: IExecuteFunctions, operation: OperationDescription, input: OperationInput, itemIndex: number) {
 	const limits = operation.limits;
 	if (!limits) return;
+	// The limits apply to the files sent as file parts; the message names their field.
+	const field = (operation.fields ?? []).find((f) => (f.type === 'binaryList' || f.type === 'binary') && !f.asDataUrl);
+	const subject = field ? `${field.label} (${field.name})` : 'Files';
+	const options = { itemIndex, ...(field ? { description: field.description } : {}) };
 	if (limits.maxFiles !== undefined && input.files.length > limits.maxFiles) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Too many files: ${input.files.length} given, at most ${limits.maxFiles} allowed [item ${itemIndex}]`,
-			{ itemIndex },
+			`Invalid ${subject}: ${input.files.length} files given, at most ${limits.maxFiles} allowed [item ${itemIndex}]`,
+			options,
 		);
 	}
 	const total = input.files.reduce((sum, file) => sum + file.data.length, 0);
 	if (limits.maxTotalBytes !== undefined && total > limits.maxTotalBytes) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The files total ${total} bytes; at most ${limits.maxTotalBytes} bytes (5 MB) are allowed [item ${itemIndex}]`,
-			{ itemIndex },
+			`Invalid ${subject}: the files total ${total} bytes; at most ${limits.maxTotalBytes} bytes (${Math.round(limits.maxTotalBytes / 1048576)} MB) are allowed [item ${itemIndex}]`,
+			options,
 		);
 	}
 }

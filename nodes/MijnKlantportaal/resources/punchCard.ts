@@ -16,7 +16,7 @@ const punchCardId: FieldDescription = {
 const issuedPunchCardId: FieldDescription = {
 	// The spec misspells this path parameter as `punchCaissuedPunchCardIdrdId`.
 	name: 'issuedPunchCardId',
-	label: 'Issued Card ID',
+	label: 'Issued Punch Card ID',
 	type: 'id',
 	idPrefix: 'pcb_',
 	placeholder: 'pcb_...',

@@ -11,7 +11,8 @@ const webhookId: FieldDescription = {
 };
 
 /** The 23 event types of the docs; one webhook listens to one of them. */
-const eventTypeOptions: FieldOption[] = [
+/** The 23 documented event types; the webhook trigger offers the same list. */
+export const eventTypeOptions: FieldOption[] = [
 	{
 		name: 'Appointment Canceled',
 		value: 'appointment-canceled',

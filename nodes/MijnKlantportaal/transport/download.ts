@@ -42,7 +42,9 @@ export async function downloadCloudFile(
 			return await this.helpers.prepareBinaryData(data, fileName, mimeType);
 		} catch (error) {
 			lastError = error;
-			const status = (error as { httpCode?: string }).httpCode;
+			// httpRequest throws the HTTP client's own error: the status is on `response`, not `httpCode`.
+			const failed = error as { httpCode?: string; status?: number; response?: { status?: number } };
+			const status = failed.httpCode ?? failed.response?.status ?? failed.status;
 			// An expired link (403) will not get better by waiting.
 			if (status && Number(status) < 500) break;
 			if (attempt < 3) await sleep(250 * attempt);

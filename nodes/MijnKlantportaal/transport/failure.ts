@@ -23,6 +23,12 @@ const NETWORK_CODES = new Set([
 	'EAI_AGAIN',
 ]);
 
+/** Connection failures where nothing reached the API, so even a POST may be sent again. */
+export const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+
+/** Codes of a request that ran out of time (n8n's client reports a timeout as one of these). */
+export const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
 type Loose = Record<string, unknown> & {
 	cause?: Loose;
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
@@ -52,14 +58,22 @@ export function readFailure(error: unknown): Failure | undefined {
 		if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return { headers: {}, networkCode: e.code };
 	}
 	for (const e of chain) {
-		if (/socket hang up|timeout|aborted|network/i.test(String(e.message ?? ''))) {
-			return { headers: {}, networkCode: 'ECONNRESET' };
-		}
+		const message = String(e.message ?? '');
+		if (/timeout|timed out/i.test(message)) return { headers: {}, networkCode: 'ETIMEDOUT' };
+		if (/socket hang up|aborted|network/i.test(message)) return { headers: {}, networkCode: 'ECONNRESET' };
 	}
 	const httpCode = Number(chain[0]?.httpCode);
 	if (Number.isFinite(httpCode) && httpCode > 0) return { headers: {}, status: httpCode };
 	// Not an HTTP failure: n8n's own errors, such as "reconnect this credential", pass through.
 	return undefined;
+}
+
+/** A success without a body (204, or an empty 2xx): a valid answer, returned as `{}`. */
+export function isEmptySuccess(response: ApiResponse): boolean {
+	const status = response.statusCode;
+	if (status === 204 || status === 205) return true;
+	const length = header(response.headers, 'content-length');
+	return status >= 200 && status < 300 && response.body === '' && length === '0';
 }
 
 /** The API answers JSON objects only; a string body means a truncated or broken response. */
@@ -68,7 +82,14 @@ export function isMalformed(response: ApiResponse): boolean {
 	return body === undefined || body === null || typeof body !== 'object' || Buffer.isBuffer(body);
 }
 
+/** A response header by name, in any letter case. */
 export function header(headers: Failure['headers'], name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
+	let value = headers[name] ?? headers[name.toLowerCase()];
+	if (value === undefined) {
+		const lower = name.toLowerCase();
+		const key = Object.keys(headers).find((k) => k.toLowerCase() === lower);
+		if (key !== undefined) value = headers[key];
+	}
+	const first = Array.isArray(value) ? value[0] : value;
+	return first === undefined || first === null ? undefined : String(first);
 }

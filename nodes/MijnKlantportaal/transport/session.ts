@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import {
 	PRODUCTION_API_BASE_URL,
@@ -13,6 +15,17 @@ export interface Session {
 	baseUrl: string;
 	/** `protocol//host[:port]` of the base: the only origin that ever sees the credential. */
 	origin: string;
+	/**
+	 * Names the rate-limit budget (the API counts per key or token): the credential and the base.
+	 * Undefined when the node has no credential ID, so pacing falls back to the execution.
+	 */
+	pacingKey?: string;
+	/**
+	 * The API-key credential, decrypted once per execution and handed to n8n with every request,
+	 * so n8n does not decrypt it again for each page and item. Not set for OAuth2: n8n must read
+	 * the stored token itself, which it may refresh.
+	 */
+	credentialsDecrypted?: ICredentialsDecrypted;
 }
 
 const sessions = new WeakMap<object, Promise<Session>>();
@@ -31,10 +44,15 @@ export async function getSession(this: ApiContext): Promise<Session> {
 }
 
 async function resolveSession(this: ApiContext): Promise<Session> {
-	const authentication = this.getNodeParameter('authentication', 0, 'apiKey') as string;
+	// Execute contexts take an item index; poll, hook, webhook and load-options contexts do not.
+	const authentication = (
+		'getInputData' in this && 'continueOnFail' in this
+			? (this as IExecuteFunctions).getNodeParameter('authentication', 0, 'apiKey')
+			: (this as IPollFunctions).getNodeParameter('authentication', 'apiKey')
+	) as string;
 	const credentialType: CredentialType =
 		authentication === 'oAuth2' ? 'mijnKlantportaalOAuth2Api' : 'mijnKlantportaalApi';
-	const credentials = await this.getCredentials<{ environment?: string; apiBaseUrl?: string }>(
+	const credentials = await this.getCredentials<ICredentialDataDecryptedObject & { environment?: string; apiBaseUrl?: string }>(
 		credentialType,
 	);
 	let baseUrl = PRODUCTION_API_BASE_URL;
@@ -48,5 +66,11 @@ async function resolveSession(this: ApiContext): Promise<Session> {
 			);
 		}
 	}
-	return { credentialType, baseUrl, origin: new URL(baseUrl).origin };
+	const reference = this.getNode().credentials?.[credentialType];
+	const session: Session = { credentialType, baseUrl, origin: new URL(baseUrl).origin };
+	if (reference?.id) session.pacingKey = `${credentialType}:${reference.id}:${baseUrl}`;
+	if (credentialType === 'mijnKlantportaalApi' && reference?.id) {
+		session.credentialsDecrypted = { id: reference.id, name: reference.name, type: credentialType, data: credentials };
+	}
+	return session;
 }

@@ -46,8 +46,13 @@ export interface ApiResponse<T = unknown> {
 }
 
 export interface RetryOptions {
-	/** Retries after the first attempt, for 429s and for safe 5xx/network failures. */
+	/**
+	 * Retries after the first attempt for a 5xx, a dropped connection, a timeout or a broken
+	 * answer, on idempotent requests only. Rate-limit waits (429) do not count: Max Wait bounds them.
+	 */
 	maxRetries: number;
 	/** Most seconds one request may spend waiting (rate limit and backoff together). */
 	maxWaitSeconds: number;
+	/** Per attempt; default 60 s, 300 s for uploads. */
+	timeoutSeconds?: number;
 }
