@@ -19,7 +19,7 @@ const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
 
 /** name → [worker function, options] */
 const SCENARIOS = {
-	rateLimit: ['rateLimit', quick ? { records: 600 } : { records: 3000, limit: 60, windowSeconds: 2 }],
+	rateLimit: ['rateLimit', quick ? { records: 1200 } : { records: 3000, limit: 60, windowSeconds: 2 }],
 	nodeVsRaw: ['nodeVsRaw', quick ? { records: 3000, runs: 1 } : { records: 100_000, runs: 3 }],
 	nodeVsRawWithLatency: ['nodeVsRaw', quick ? { records: 600, runs: 1, latencyMs: 20 } : { records: 10_000, runs: 1, latencyMs: 20 }],
 	memory: ['nodeMemory', quick ? { records: 3000 } : { records: 100_000 }],

@@ -7,6 +7,7 @@ const { ROOT, startMockProcess, requestsSince, n8n, runNode, withMemory, mb, rou
 
 /** (1) Get Many, Return All, over 3,000 customers with the rate limit scaled to 60 per 2 s. */
 async function rateLimit({ records = 3000, limit = 60, windowSeconds = 2 } = {}) {
+	await warmUp();
 	const mock = await startMockProcess(['--rate-limit', `${limit}/${windowSeconds}`]);
 	try {
 		await mock.admin('POST', '/seed', { resource: 'customers', count: records });
@@ -42,7 +43,7 @@ async function rateLimit({ records = 3000, limit = 60, windowSeconds = 2 } = {})
 			requests: log.length,
 			windows: windows.map((w) => w.accepted),
 			// Requests per window / limit, over the windows the run filled (all but its last, partial one).
-			rateLimitUtilisation: round(full.reduce((sum, w) => sum + w.accepted, 0) / (full.length * limit)),
+			rateLimitUtilisation: full.length ? round(full.reduce((sum, w) => sum + w.accepted, 0) / (full.length * limit)) : null,
 			// 429s the API sent (the first window's end is learned from one), and 429s the user saw.
 			wasted429: counters.rateLimited,
 			surfaced429: result.error && /429|rate limit/i.test(errorText) ? 1 : 0,
@@ -53,6 +54,18 @@ async function rateLimit({ records = 3000, limit = 60, windowSeconds = 2 } = {})
 		};
 	} finally {
 		await mock.close();
+	}
+}
+
+/** Loads and runs everything once against a small mock, so first-run costs stay out of the figures. */
+async function warmUp() {
+	const small = await startMockProcess();
+	try {
+		await small.admin('POST', '/seed', { resource: 'customers', count: 300 });
+		await rawLoop(small);
+		await nodeGetAll(small);
+	} finally {
+		await small.close();
 	}
 }
 
@@ -94,12 +107,7 @@ async function nodeVsRaw({ records = 100_000, runs = 3, latencyMs = 0 } = {}) {
 	try {
 		await mock.admin('POST', '/seed', { resource: 'customers', count: records });
 		if (latencyMs > 0) await mock.admin('POST', '/faults/random', { rate: 1, types: ['latency'], latencyMs, phase: 'before' });
-		// Warm-up: module loading, JIT, first connections.
-		const small = await startMockProcess();
-		await small.admin('POST', '/seed', { resource: 'customers', count: 300 });
-		await rawLoop(small);
-		await nodeGetAll(small);
-		await small.close();
+		await warmUp();
 
 		const raw = [];
 		const node = [];
@@ -134,11 +142,7 @@ async function nodeMemory({ records = 100_000 } = {}) {
 	const mock = await startMockProcess();
 	try {
 		await mock.admin('POST', '/seed', { resource: 'customers', count: records });
-		n8n();
-		const small = await startMockProcess();
-		await small.admin('POST', '/seed', { resource: 'customers', count: 30 });
-		await nodeGetAll(small);
-		await small.close();
+		await warmUp();
 		const measured = await withMemory(() => nodeGetAll(mock));
 		return {
 			records: measured.result.records,
@@ -158,6 +162,7 @@ async function nodeMemory({ records = 100_000 } = {}) {
  * execution gets one customer; after every N/M executions all tokens expire.
  */
 async function oauth({ executions = 30, expiries = 3 } = {}) {
+	await warmUp();
 	const mock = await startMockProcess();
 	try {
 		await mock.admin('POST', '/seed', { resource: 'customers', count: 5 });

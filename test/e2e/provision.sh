@@ -34,8 +34,8 @@ provision_n8n2() {
 		# --ignore-scripts: one optional Kafka module downloads a binary at install time, which
 		# this machine cannot do. sqlite3 is then rebuilt against Node 24's own headers, because
 		# npm's nodedir setting points at the system Node 20.
-		PATH="$node24/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N2_VERSION" >/dev/null
-		PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm rebuild sqlite3 >/dev/null
+		PATH="$node24/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N2_VERSION" >install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
+		PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm rebuild sqlite3 >>install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
 	)
 	touch "$dir/.ready"
 }
@@ -48,8 +48,8 @@ provision_n8n1() {
 	(
 		cd "$dir"
 		echo '{"name":"n8n-e2e-1","private":true}' > package.json
-		npm install --no-audit --no-fund --ignore-scripts "n8n@~$N8N1_VERSION.0" >/dev/null
-		npm rebuild sqlite3 >/dev/null
+		npm install --no-audit --no-fund --ignore-scripts "n8n@~$N8N1_VERSION.0" >install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
+		npm rebuild sqlite3 >>install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
 	)
 	touch "$dir/.ready"
 }

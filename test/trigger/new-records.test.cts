@@ -1,8 +1,8 @@
 import type { MockServer, Order } from '../mock-server';
-import { beforeListRequest, countRequests, ids, ORDERS, startMock, trigger } from './world.cjs';
+import { all, beforeListRequest, countRequests, create, ids, ORDERS, startMock, trigger } from './world.cjs';
 
 /** Ids of the customers in the store, in creation order. */
-const customerIds = (mock: MockServer) => mock.store.collection('customers').all().map((c: { id: string }) => c.id);
+const customerIds = (mock: MockServer) => all(mock, 'customers').map((c) => c.id);
 
 describe.each(ORDERS)('new records, %s list', (order: Order) => {
 	let mock: MockServer;
@@ -26,7 +26,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		expect(t.storedState).toBeUndefined();
 		expect(t.memoryState?.n?.t).toBeGreaterThan(0);
 
-		const created = [mock.store.create('customers').id, mock.store.create('customers').id, mock.store.create('customers').id];
+		const created = [create(mock, 'customers').id, create(mock, 'customers').id, create(mock, 'customers').id];
 		const second = await t.poll();
 		expect(second.error).toBeUndefined();
 		expect(ids(second.items)).toEqual(created);
@@ -60,11 +60,11 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		expect(t.stored).toBe('{}');
 
 		await t.poll(true);
-		mock.store.create('customers');
+		create(mock, 'customers');
 		await t.poll();
 		const stored = t.stored;
 		const memory = JSON.stringify(t.memoryState);
-		const newest = mock.store.create('customers').id;
+		const newest = create(mock, 'customers').id;
 		const test = await t.fetchTestEvent();
 		expect(ids(test.items)).toEqual([newest]);
 		expect(test.items![0].json.event).toBe('customerCreated');
@@ -86,7 +86,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 			if (order === 'newest-first') expect(idle.requests).toBe(1);
 			else expect(idle.requests).toBeLessThanOrEqual(2);
 		}
-		const created = mock.store.create('customers').id;
+		const created = create(mock, 'customers').id;
 		const busy = await countRequests(mock, () => t.poll());
 		expect(ids(busy.result.items)).toEqual([created]);
 		const idle = await countRequests(mock, () => t.poll());
@@ -99,11 +99,11 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		mock.updateConfig({ rateLimit: '20/60' });
 		try {
 			mock.store.seed('customers', 30);
-			const t = trigger(mock, { event: 'customerCreated' });
+			const t = trigger(mock, { event: 'customerCreated' }, { credentialId: `rate-limited-${order}` });
 			await t.poll(true);
 			mock.clock.advance(61);
 			const backlog: string[] = [];
-			for (let i = 0; i < 400; i++) backlog.push(mock.store.create('customers').id);
+			for (let i = 0; i < 400; i++) backlog.push(create(mock, 'customers').id);
 			const emitted: string[] = [];
 			let polls = 0;
 			for (; polls < 40; polls++) {
@@ -115,7 +115,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 				emitted.push(...ids(result.items));
 				if (emitted.length >= backlog.length && !result.items) break;
 				// New records keep arriving while the backlog is worked off.
-				if (polls % 3 === 0) backlog.push(mock.store.create('customers').id);
+				if (polls % 3 === 0) backlog.push(create(mock, 'customers').id);
 			}
 			expect(emitted.length).toBe(backlog.length);
 			expect([...emitted].sort()).toEqual([...backlog].sort());
@@ -130,7 +130,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		const t = trigger(mock, { event: 'customerCreated', options: { budgetPercent: 10 } });
 		await t.poll(true);
 		const created: string[] = [];
-		for (let i = 0; i < 150; i++) created.push(mock.store.create('customers').id);
+		for (let i = 0; i < 150; i++) created.push(create(mock, 'customers').id);
 		const emitted: string[] = [];
 		for (let i = 0; i < 40; i++) {
 			const result = await t.poll();
@@ -141,7 +141,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 				t.stored = JSON.stringify(JSON.parse(t.stored));
 				t.restart();
 			}
-			if (i % 5 === 2) created.push(mock.store.create('customers').id);
+			if (i % 5 === 2) created.push(create(mock, 'customers').id);
 		}
 		expect(emitted.length).toBe(created.length);
 		expect([...emitted].sort()).toEqual([...created].sort());
@@ -151,7 +151,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		mock.store.seed('customers', 60);
 		const t = trigger(mock, { event: 'customerCreated' });
 		await t.poll(true);
-		const a = mock.store.create('customers').id;
+		const a = create(mock, 'customers').id;
 		expect(ids((await t.poll()).items)).toEqual([a]);
 		const persisted = t.stored;
 		// Polls that find nothing move the state on in memory only.
@@ -161,7 +161,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		expect((await t.poll()).items).toBeNull();
 		expect(t.stored).toBe(persisted);
 		expect(JSON.stringify(t.memoryState)).not.toBe(JSON.stringify(t.storedState));
-		const b = mock.store.create('customers').id;
+		const b = create(mock, 'customers').id;
 		t.restart();
 		expect(ids((await t.poll()).items)).toEqual([b]);
 		expect((await t.poll()).items).toBeNull();
@@ -177,14 +177,14 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		const all = () => customerIds(mock);
 		for (let round = 0; round < 6; round++) {
 			// 40 new records: the next poll reads several pages.
-			for (let i = 0; i < 40; i++) expected.push(mock.store.create('customers').id);
+			for (let i = 0; i < 40; i++) expected.push(create(mock, 'customers').id);
 			const stop = beforeListRequest(mock, 'customers', 2, () => {
 				// Between page requests: delete records on pages already read or still to read,
 				// and create new ones.
 				const current = all();
 				col.remove(current[[3, current.length - 5, current.length - 25][round % 3]]);
 				col.remove(current[current.length - 60]);
-				for (let i = 0; i < 2; i++) expected.push(mock.store.create('customers').id);
+				for (let i = 0; i < 2; i++) expected.push(create(mock, 'customers').id);
 			});
 			const result = await t.poll();
 			stop();
@@ -204,13 +204,13 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		const t = trigger(mock, { event: 'customerCreated' });
 		await t.poll(true);
 		const expected: string[] = [];
-		for (let i = 0; i < 30; i++) expected.push(mock.store.create('customers').id);
+		for (let i = 0; i < 30; i++) expected.push(create(mock, 'customers').id);
 		mock.faults.add({ type: 'latency', latencyMs: 150, pathPattern: '/v1/customers', method: 'GET', count: 1 });
 		const col = mock.store.collection('customers');
 		const polling = t.poll();
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		col.remove(customerIds(mock)[5]);
-		expected.push(mock.store.create('customers').id);
+		expected.push(create(mock, 'customers').id);
 		const first = await polling;
 		expect(first.error).toBeUndefined();
 		const emitted = [...ids(first.items), ...ids((await t.poll()).items), ...ids((await t.poll()).items)];

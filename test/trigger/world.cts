@@ -26,10 +26,14 @@ export async function startMock(options: MockServerOptions = {}): Promise<MockSe
 }
 
 /** An API-key credential for the mock. */
-export function apiKeyCredential(mock: MockServer): { helper: MemoryCredentialsHelper; credentials: Record<string, string> } {
+/**
+ * An API-key credential for the mock. The transport paces per credential ID and base URL, across
+ * executions; a test that changes the mock's rate limit uses an ID of its own.
+ */
+export function apiKeyCredential(mock: MockServer, id = 'key'): { helper: MemoryCredentialsHelper; credentials: Record<string, string> } {
 	const helper = new MemoryCredentialsHelper();
-	helper.set('key', 'mijnKlantportaalApi', { environment: 'custom', apiBaseUrl: mock.apiBaseUrl, apiKey: mock.apiKey });
-	return { helper, credentials: { mijnKlantportaalApi: 'key' } };
+	helper.set(id, 'mijnKlantportaalApi', { environment: 'custom', apiBaseUrl: mock.apiBaseUrl, apiKey: mock.apiKey });
+	return { helper, credentials: { mijnKlantportaalApi: id } };
 }
 
 /** An OAuth2 credential for the mock, with tokens issued for every scope. */
@@ -50,9 +54,13 @@ export function oauthCredential(mock: MockServer): { helper: MemoryCredentialsHe
 export function trigger(
 	mock: MockServer,
 	parameters: IDataObject,
-	options: { oauth?: { helper: MemoryCredentialsHelper; credentials: Record<string, string> }; persistence?: Persistence } = {},
+	options: {
+		oauth?: { helper: MemoryCredentialsHelper; credentials: Record<string, string> };
+		credentialId?: string;
+		persistence?: Persistence;
+	} = {},
 ): PollHarness {
-	const credential = options.oauth ?? apiKeyCredential(mock);
+	const credential = options.oauth ?? apiKeyCredential(mock, options.credentialId);
 	const authentication = options.oauth ? { authentication: 'oAuth2' } : {};
 	return new PollHarness({ ...credential, parameters: { ...authentication, ...parameters }, persistence: options.persistence });
 }
@@ -82,3 +90,11 @@ export function beforeListRequest(mock: MockServer, collection: string, nth: num
 }
 
 export const nowAtom = (mock: MockServer): string => new Date(mock.clock.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+/** A record of the mock's store, as far as these tests read it. */
+export type StoreRecord = Record<string, unknown> & { id: string };
+
+export const create = (mock: MockServer, name: string, overrides?: Record<string, unknown>): StoreRecord =>
+	mock.store.create<StoreRecord>(name, overrides);
+
+export const all = (mock: MockServer, name: string): readonly StoreRecord[] => mock.store.collection<StoreRecord>(name).all();

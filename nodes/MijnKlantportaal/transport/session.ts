@@ -1,5 +1,4 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
-import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import {
 	PRODUCTION_API_BASE_URL,
@@ -31,8 +30,8 @@ export interface Session {
 const sessions = new WeakMap<object, Promise<Session>>();
 
 /**
- * One session per node-execution context: the credential is resolved once, and the pacing state
- * (see pacing.ts) hangs off the same context so it spans every page and every item.
+ * One session per node-execution context: the credential is resolved once for every page and
+ * item. The pacing state (pacing.ts) is keyed by the session's `pacingKey`, so it spans them too.
  */
 export async function getSession(this: ApiContext): Promise<Session> {
 	let session = sessions.get(this);

@@ -2,6 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { apiRequest, DEFAULT_RETRY, getSession } from '../../MijnKlantportaal/transport';
 import type { ApiRequest, ApiResponse } from '../../MijnKlantportaal/transport';
 import { pacerFor } from '../../MijnKlantportaal/transport/pacing';
+import { Signal } from './pages';
 import type { Pacer } from '../../MijnKlantportaal/transport/pacing';
 
 /** The API's documented default: 60 requests per minute per key or token. */
@@ -13,7 +14,7 @@ export const MIN_REQUESTS_PER_POLL = 3;
  * Thrown when this poll may send no more requests. It never leaves the poll: every walk catches
  * it, keeps the progress made up to the last successful response, and resumes there next poll.
  */
-export class BudgetSpent extends Error {
+export class BudgetSpent extends Signal {
 	constructor() {
 		super('The request budget of this poll is spent');
 	}

@@ -3,12 +3,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RequestSubject } from '../../MijnKlantportaal/transport';
 import type { Budget } from './budget';
 
+/** Control flow inside a poll (budget spent, order changed); never reaches n8n. */
+export class Signal extends Error {}
+
 /**
- * Passes an error from below on: n8n's own errors unchanged (both constructors hand back an error
+ * Passes an error from below on: a Signal as it is; n8n's own errors unchanged (both constructors hand back an error
  * of their own kind as it is, which keeps the transport's message and HTTP status), anything
  * else wrapped in a NodeOperationError.
  */
 export function passOn(node: INode, error: unknown): never {
+	if (error instanceof Signal) throw error;
 	if (error instanceof NodeApiError) throw new NodeApiError(node, error as unknown as JsonObject);
 	throw new NodeOperationError(node, error as Error);
 }
@@ -67,7 +71,7 @@ export function crossOrder(before: Page, after: Page): Order | undefined {
 }
 
 /** Thrown when a page shows the other order than the walk in progress assumed. */
-export class OrderMismatch extends Error {
+export class OrderMismatch extends Signal {
 	constructor(readonly order: Order) {
 		super(`The list is ordered ${order === 'a' ? 'oldest' : 'newest'} first`);
 	}

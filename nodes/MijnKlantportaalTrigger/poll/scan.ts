@@ -89,6 +89,7 @@ export function handledCheck(state: ScanState): (record: Pick<Rec, 'id' | 'ts'>)
 	const gapKnown = Known.from(g?.k);
 	const hiIds = new Set(g?.hiIds ?? []);
 	return (record) => {
+		if (record.ts >= state.low && known.has(record.ts, record.id)) return true;
 		if (g && record.ts >= g.lo && record.ts <= g.hi) {
 			if (record.ts === g.hi && hiIds.has(record.id)) return true;
 			return gapKnown.has(record.ts, record.id);
@@ -287,8 +288,11 @@ class Walk {
 	private openGap(z: number, readAtZ: Set<string>, before: Known, page: number): void {
 		const hiIds = new Set([...readAtZ, ...before.idsAt(z)]);
 		this.g = { lo: this.low, k: before.slice(this.low, z - 1).toJson(), hi: z, hiIds: [...hiIds].sort(), page };
-		// The top region is now everything after z; the gap owns z and below.
-		this.newLow = z + 1;
+		// The top region is now z and after, the gap z and before: they share the second z, in
+		// which records can still be created when z is the newest second. Such a record turns up
+		// on page 1 (found by `arrivals`); an older one at z deeper down (found by the gap walk).
+		// Both walks record what they take at z in the top region's ids, and check them.
+		this.newLow = z;
 		this.gapOpened = true;
 	}
 
@@ -298,7 +302,8 @@ class Walk {
 		const gapKnown = Known.from(g.k);
 		let hi = g.hi;
 		let hiIds = new Set(g.hiIds);
-		const beyond = (record: Rec) => record.ts < hi || (record.ts === hi && !hiIds.has(record.id));
+		const inTop = (record: Rec) => record.ts >= this.low && this.known.has(record.ts, record.id);
+		const beyond = (record: Rec) => (record.ts < hi || (record.ts === hi && !hiIds.has(record.id))) && !inTop(record);
 		let n = g.page;
 		try {
 			n = await this.findFirst(
@@ -317,6 +322,7 @@ class Walk {
 					}
 					if (!gapKnown.has(record.ts, record.id)) {
 						gapKnown.add(record.ts, record.id);
+						if (record.ts >= this.low) this.known.add(record.ts, record.id);
 						this.emit(record);
 					}
 					if (record.ts < hi) {
@@ -393,7 +399,9 @@ class Walk {
 			let first = page.recs[0];
 			let back = n;
 			let backPages = 0;
-			while (back > 1 && first && first.ts >= this.low && backPages < this.overlapCap) {
+			// Keep one request for reading on, so a poll always moves forward.
+			const backCap = Math.min(this.overlapCap, this.budget.left - (page.hasNext ? 1 : 0));
+			while (back > 1 && first && first.ts >= this.low && backPages < backCap) {
 				const before = await this.read(--back);
 				backPages++;
 				this.takeAll(before);

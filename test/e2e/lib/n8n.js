@@ -121,10 +121,12 @@ class N8n {
 
 	/** `n8n execute --id`: the run data of a workflow that starts with a Manual Trigger. */
 	async execute(workflowId) {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		// `execute` prints the run data through n8n's logger at level info.
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { env: { N8N_LOG_LEVEL: 'info' } });
 		const start = result.stdout.search(/^\{/m);
-		if (start < 0) throw new Error(`n8n execute printed no run data (exit ${result.code})\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-		return { code: result.code, run: JSON.parse(result.stdout.slice(start)), stderr: result.stderr };
+		const end = result.stdout.lastIndexOf('\n}');
+		if (start < 0 || end < start) throw new Error(`n8n execute printed no run data (exit ${result.code})\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+		return { code: result.code, run: JSON.parse(result.stdout.slice(start, end + 2)), stderr: result.stderr };
 	}
 
 	/** Starts `n8n start` (or `worker`) and waits until it is healthy. */
@@ -150,7 +152,8 @@ class N8n {
 			if (child.exitCode !== null) throw new Error(`n8n ${command} exited ${child.exitCode}\n${log.join('').slice(-4000)}`);
 			try {
 				const response = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-				if (response.ok) break;
+				// While it starts up, n8n answers every path with 200 and the text "n8n is starting up".
+				if (response.ok && (response.headers.get('content-type') || '').includes('application/json')) break;
 			} catch {
 				// not listening yet
 			}

@@ -1,0 +1,94 @@
+'use strict';
+// Workflows and credentials the e2e suites import into real n8n (plain data, fixed IDs).
+
+const NODE = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
+const API_KEY_CREDENTIAL = { id: 'e2eApiKey0000001', name: 'MKP e2e key' };
+const OAUTH_CREDENTIAL = { id: 'e2eOAuth20000001', name: 'MKP e2e OAuth2' };
+
+function apiKeyCredential(mock, apiKey = mock.apiKey) {
+	return { ...API_KEY_CREDENTIAL, type: 'mijnKlantportaalApi', data: { apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl } };
+}
+
+function oauthCredential(mock, tokens) {
+	return {
+		...OAUTH_CREDENTIAL,
+		type: 'mijnKlantportaalOAuth2Api',
+		data: {
+			environment: 'custom',
+			apiBaseUrl: mock.apiBaseUrl,
+			manageBaseUrl: mock.oauthBaseUrl,
+			clientId: mock.clientId,
+			clientSecret: mock.clientSecret,
+			oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: tokens.expires_in },
+		},
+	};
+}
+
+const manual = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+
+/** A workflow: Start → the given nodes in a chain. */
+function chain(id, name, nodes) {
+	const all = [manual, ...nodes.map((node, i) => ({ id: `n${i}`, typeVersion: 1, position: [220 * (i + 1), 0], ...node }))];
+	const connections = {};
+	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections };
+}
+
+function mkp(name, parameters, { oauth = false, continueOnFail = false } = {}) {
+	return {
+		name,
+		type: NODE,
+		parameters: oauth ? { authentication: 'oAuth2', ...parameters } : parameters,
+		credentials: oauth ? { mijnKlantportaalOAuth2Api: OAUTH_CREDENTIAL } : { mijnKlantportaalApi: API_KEY_CREDENTIAL },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+}
+
+const byId = (expression) => ({ __rl: true, mode: 'id', value: expression });
+
+function actionWorkflows() {
+	return {
+		listAll: chain('e2eListAll000001', 'e2e list all', [mkp('Customers', { resource: 'customer', operation: 'getAll', returnAll: true })]),
+		crud: chain('e2eCrud000000001', 'e2e create get update', [
+			mkp('Create', {
+				resource: 'customer',
+				operation: 'create',
+				companyName: 'E2E Bakkerij B.V.',
+				address: 'Dorpsstraat 1',
+				zipCode: '1234 AB',
+				city: 'Utrecht',
+				primaryEmail: 'info@e2e-bakkerij.nl',
+				additionalFields: {},
+			}),
+			mkp('Get', { resource: 'customer', operation: 'get', customerId: byId('={{ $json.id }}') }),
+			mkp('Update', { resource: 'customer', operation: 'update', customerId: byId('={{ $json.id }}'), updateFields: { city: 'Amersfoort' } }),
+		]),
+		files: chain('e2eFiles00000001', 'e2e upload and download', [
+			{
+				name: 'Content',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: { assignments: { assignments: [{ id: 'c', name: 'content', type: 'string', value: 'Hallo vanuit n8n!\nRegel twee.\n' }] }, options: {} },
+			},
+			{
+				name: 'To File',
+				type: 'n8n-nodes-base.convertToFile',
+				typeVersion: 1.1,
+				parameters: { operation: 'toText', sourceProperty: 'content', options: { fileName: 'hallo.txt' } },
+			},
+			mkp('Upload', { resource: 'file', operation: 'upload', file: 'data', additionalFields: {} }),
+			mkp('Download', { resource: 'file', operation: 'download', fileId: '={{ $json.id }}', download: true, binaryPropertyName: 'data' }),
+		]),
+		apiRequest: chain('e2eApiRequest001', 'e2e api request', [
+			mkp('API Request', { resource: 'apiRequest', operation: 'send', method: 'GET', path: '/customer-groups', paginate: true, returnAll: true }),
+		]),
+		continueOnFail: chain('e2eContinue00001', 'e2e continue on fail', [
+			mkp('Get missing', { resource: 'customer', operation: 'get', customerId: byId('cst_doesnotexist') }, { continueOnFail: true }),
+		]),
+		oauth: chain('e2eOAuthList0001', 'e2e oauth list', [
+			mkp('Customers (OAuth2)', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 5 }, { oauth: true }),
+		]),
+	};
+}
+
+module.exports = { apiKeyCredential, oauthCredential, actionWorkflows, chain, mkp, byId, API_KEY_CREDENTIAL, OAUTH_CREDENTIAL };

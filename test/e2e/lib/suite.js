@@ -1,0 +1,66 @@
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { provision, CACHE } = require('./paths');
+const { packPackage } = require('./pack');
+const { N8n } = require('./n8n');
+
+/** The n8n majors to run: MKP_E2E_N8N="2,1" (default "2"). */
+function majors() {
+	return (process.env.MKP_E2E_N8N || '2').split(',').map((m) => m.trim()).filter(Boolean);
+}
+
+let tarball;
+/** Packs once per jest worker. */
+function packOnce() {
+	if (!tarball) tarball = packPackage(path.join(CACHE, 'e2e-pack'));
+	return tarball;
+}
+
+let nextPort = 5710;
+/** A fresh n8n user folder with the packed package installed. */
+function freshN8n(major, name, env = {}) {
+	const runtime = provision(major);
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mkp-e2e-${name}-`));
+	const port = nextPort;
+	nextPort += 3;
+	const n8n = new N8n({ runtime, userFolder, port, env, name: `${name}@n8n${major}` });
+	n8n.installPackage(packOnce());
+	return n8n;
+}
+
+/** The output items of one node in n8n's run data. */
+function nodeItems(run, nodeName) {
+	const runs = run.data.resultData.runData[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run; error: ${JSON.stringify(run.data.resultData.error ?? null)}`);
+	return runs[runs.length - 1].data.main[0];
+}
+
+/**
+ * The bytes of a binary item in run data. n8n 2.x keeps binaries on disk by default and puts
+ * only a reference (`id: "filesystem-v2:<path>"`) in the run data; 1.x inlines them as base64.
+ */
+function binaryBytes(n8n, binary) {
+	const ref = /^filesystem(?:-v2)?:(.+)$/.exec(binary.id || '');
+	if (!ref) return Buffer.from(binary.data, 'base64');
+	const storage = path.join(n8n.userFolder, '.n8n', 'storage');
+	const direct = path.join(storage, ref[1]);
+	if (fs.existsSync(direct)) return fs.readFileSync(direct);
+	const name = path.basename(ref[1]);
+	const find = (dir) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) {
+				const hit = find(full);
+				if (hit) return hit;
+			} else if (entry.name === name) return full;
+		}
+		return undefined;
+	};
+	const found = fs.existsSync(storage) && find(storage);
+	if (!found) throw new Error(`binary ${binary.id} not found under ${storage}`);
+	return fs.readFileSync(found);
+}
+
+module.exports = { majors, packOnce, freshN8n, nodeItems, binaryBytes };
