@@ -97,10 +97,40 @@ async function nodeGetAll(mock) {
 	return { records: result.items.length };
 }
 
+const NODE_TYPE = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
+
 /**
- * (2) Rate limit off: the node through n8n-core against a raw undici loop over the same pages.
- * Alternating runs; the median of each. With `latencyMs`, the mock delays every request by that
- * much (a random 'latency' fault at rate 1), standing in for the network and the real API.
+ * The floor for any n8n node: a bare loop over the same pages with n8n's own authenticated
+ * request helper, no pacing, retries or error handling. Run in place of the action node.
+ */
+async function helperLoop(mock) {
+	const { registerNodeType } = n8n();
+	const { MijnKlantportaal } = require(path.join(ROOT, 'nodes/MijnKlantportaal/MijnKlantportaal.node.ts'));
+	class HelperLoop extends MijnKlantportaal {
+		async execute() {
+			const out = [];
+			let url = `${mock.apiBaseUrl}/customers`;
+			while (url) {
+				const page = await this.helpers.httpRequestWithAuthentication.call(this, 'mijnKlantportaalApi', { method: 'GET', url, json: true });
+				for (const json of page.data) out.push({ json, pairedItem: { item: 0 } });
+				url = page.next_page_url;
+			}
+			return [out];
+		}
+	}
+	registerNodeType(NODE_TYPE, new HelperLoop());
+	try {
+		return await nodeGetAll(mock);
+	} finally {
+		registerNodeType(NODE_TYPE, new MijnKlantportaal());
+	}
+}
+
+/**
+ * (2) Rate limit off: the node through n8n-core against a raw undici loop over the same pages,
+ * and against a bare loop with n8n's request helper (what any n8n node pays per request). Runs
+ * alternate; the median of each. With `latencyMs`, the mock delays every request by that much
+ * (a random 'latency' fault at rate 1), standing in for the network and the real API's work.
  */
 async function nodeVsRaw({ records = 100_000, runs = 3, latencyMs = 0 } = {}) {
 	const mock = await startMockProcess();
@@ -110,15 +140,18 @@ async function nodeVsRaw({ records = 100_000, runs = 3, latencyMs = 0 } = {}) {
 		await warmUp();
 
 		const raw = [];
+		const helper = [];
 		const node = [];
+		const time = async (into, fn) => {
+			const started = Date.now();
+			const result = await fn(mock);
+			into.push(Date.now() - started);
+			if (result.records !== records) throw new Error(`${result.records} records instead of ${records}`);
+		};
 		for (let i = 0; i < runs; i++) {
-			let started = Date.now();
-			const r = await rawLoop(mock);
-			raw.push(Date.now() - started);
-			started = Date.now();
-			const n = await nodeGetAll(mock);
-			node.push(Date.now() - started);
-			if (r.records !== records || n.records !== records) throw new Error(`record counts differ: raw ${r.records}, node ${n.records}`);
+			await time(raw, rawLoop);
+			await time(helper, helperLoop);
+			await time(node, nodeGetAll);
 		}
 		const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 		const pages = Math.ceil(records / 15);
@@ -127,10 +160,14 @@ async function nodeVsRaw({ records = 100_000, runs = 3, latencyMs = 0 } = {}) {
 			pages,
 			latencyMs,
 			rawMs: raw,
+			helperLoopMs: helper,
 			nodeMs: node,
 			rawMsPerPage: round(median(raw) / pages),
+			helperLoopMsPerPage: round(median(helper) / pages),
 			nodeMsPerPage: round(median(node) / pages),
 			nodeVsRawTimeRatio: round(median(node) / median(raw)),
+			helperLoopVsRawTimeRatio: round(median(helper) / median(raw)),
+			nodeVsHelperLoopTimeRatio: round(median(node) / median(helper)),
 		};
 	} finally {
 		await mock.close();

@@ -5,8 +5,9 @@ import { assertChaos, runChaos, summary } from './scenario.cjs';
 /**
  * The same 1,000 operations and 10% faults with the rate limit on, scaled down from 60 per minute
  * to 60 per second so the run takes seconds. The five executions use one API key through five
- * credential entries, so the API counts them in one budget while their pacers do not share what
- * they learn: the harder case. No rate-limit error may reach the user.
+ * credential entries: the API counts them in one budget while their pacers do not share what they
+ * learn, the harder case (many real 429s). No rate-limit error may reach the user.
+ * rate-limit.test.cts covers one shared credential exactly; retries.test.cts a limit past Max Wait.
  */
 describe('chaos: 1,000 mixed operations, 10% faults, rate limit 60 per second', () => {
 	let mock: MockServer;

@@ -4,7 +4,8 @@ import { assertChaos, runChaos, summary } from './scenario.cjs';
 
 /**
  * 1,000 mixed operations with 10% of the requests faulted (every fault type, both phases), rate
- * limit off, five executions side by side on one credential. Asserted (see assertChaos): no item
+ * limit off, five executions side by side on one credential (one shared pacer: a 429 fault holds
+ * up all five, as a real 429 would). Asserted (see assertChaos): no item
  * is lost, no create is duplicated in the mock's store, and every failure left is an error item
  * that says what happened, how often it was tried and, for a write, that it was not repeated.
  */

@@ -47,7 +47,9 @@ provision_n8n1() {
 	rm -rf "$dir" && mkdir -p "$dir"
 	(
 		cd "$dir"
-		echo '{"name":"n8n-e2e-1","private":true}' > package.json
+		# n8n 1.x pulls xlsx as a tarball from cdn.sheetjs.com, which this machine cannot reach;
+		# the last xlsx on the npm registry stands in (only spreadsheet nodes use it).
+		echo '{"name":"n8n-e2e-1","private":true,"overrides":{"xlsx":"npm:xlsx@0.18.5"}}' > package.json
 		npm install --no-audit --no-fund --ignore-scripts "n8n@~$N8N1_VERSION.0" >install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
 		npm rebuild sqlite3 >>install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
 	)

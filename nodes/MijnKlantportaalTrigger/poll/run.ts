@@ -139,6 +139,11 @@ class PollRun {
 			return { state: { ...previous, w: next.state }, events: next.events };
 		}
 		const reader = listReader(this.node, this.budget, event);
+		if (previous.n?.z) {
+			// The first poll could not find the end of the list within its budget: go on looking.
+			const seeded = await seed(this.scanEnv(reader, previous), previous.n);
+			return await this.follow(reader, { ...previous, n: seeded.state }, undefined, true);
+		}
 		const result = await scan(this.scanEnv(reader, previous), previous.n as ScanState);
 		const state: TriggerState = { ...previous, n: result.state };
 		if (result.order) state.o = result.order;
@@ -148,6 +153,7 @@ class PollRun {
 	/** After the scanner: changes, or sub-lists, in the same poll. */
 	private async follow(reader: ListReader, state: TriggerState, result: ScanResult | undefined, first: boolean): Promise<Outcome> {
 		const { rule } = this.event;
+		if (state.n?.z) return { state, events: [] };
 		const found = result?.found ?? [];
 		const handled = handledCheck(state.n as ScanState);
 		if (rule.kind === 'new') return { state, events: found };

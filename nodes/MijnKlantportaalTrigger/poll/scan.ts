@@ -54,6 +54,11 @@ export interface ScanState {
 	k: KnownJson;
 	p?: number;
 	g?: GapJson;
+	/**
+	 * Seeding an oldest-first list is not finished: its end is still sought, on from page `p`
+	 * (a list too long for one poll's budget). Nothing is emitted meanwhile.
+	 */
+	z?: 1;
 }
 
 export interface ScanEnv {
@@ -480,11 +485,18 @@ export async function scan(env: ScanEnv, state: ScanState): Promise<ScanResult> 
 
 /**
  * First activation: remember where the list ends, without emitting. Newest first that is page 1;
- * oldest first, the last page, found by galloping (2·log2(pages) requests). Throws BudgetSpent
- * when even that does not fit in the budget.
+ * oldest first, the last page, found by galloping (about 2·log2(pages) requests). When that does
+ * not fit in one poll's budget, the search resumes next poll (`z`); records created meanwhile
+ * are taken as existing. Throws BudgetSpent only if not even page 1 could be read.
  */
-export async function seed(env: ScanEnv): Promise<{ state: ScanState; order?: Order }> {
+export async function seed(env: ScanEnv, resume?: ScanState): Promise<{ state: ScanState; order?: Order }> {
 	const reader = env.reader;
+	if (resume?.z) {
+		let from = await reader.page(resume.p ?? 1);
+		// The list shrank below the page reached: search again from the start.
+		if (from.recs.length === 0 && from.n > 1) from = await reader.page(1);
+		return await seedEnd(reader, from);
+	}
 	let page = await reader.page(1);
 	let order = pageOrder(page.recs);
 	const pages: Page[] = [page];
@@ -507,30 +519,44 @@ export async function seed(env: ScanEnv): Promise<{ state: ScanState; order?: Or
 		}
 		return { state: { t, low: t, k: known.toJson() }, order };
 	}
-	// Oldest first: gallop to the end.
-	const end = await findEnd(reader, page);
-	const known = new Known();
-	const t = end.recs.length ? last(end)!.ts : NONE;
-	for (const record of end.recs) if (record.ts === t) known.add(record.ts, record.id);
-	let before = end;
-	while (before.n > 1 && before.recs[0]?.ts === t) {
-		before = await reader.page(before.n - 1);
-		for (const record of before.recs) if (record.ts === t) known.add(record.ts, record.id);
+	return await seedEnd(reader, page);
+}
+
+/** Oldest first: the end of the list, as far as the budget reaches. */
+async function seedEnd(reader: ListReader, from: Page): Promise<{ state: ScanState; order: Order }> {
+	let furthest = from.n;
+	try {
+		const end = await findEnd(reader, from, (n) => {
+			furthest = Math.max(furthest, n);
+		});
+		const known = new Known();
+		const t = end.recs.length ? last(end)!.ts : NONE;
+		for (const record of end.recs) if (record.ts === t) known.add(record.ts, record.id);
+		let before = end;
+		while (before.n > 1 && before.recs[0]?.ts === t) {
+			before = await reader.page(before.n - 1);
+			for (const record of before.recs) if (record.ts === t) known.add(record.ts, record.id);
+		}
+		return { state: { t, low: t, k: known.toJson(), p: end.n }, order: 'a' };
+	} catch (error) {
+		if (!(error instanceof BudgetSpent)) passOn(reader.node, error);
+		return { state: { t: NONE, low: NONE, k: [], p: furthest, z: 1 }, order: 'a' };
 	}
-	return { state: { t, low: t, k: known.toJson(), p: end.n }, order };
 }
 
 /**
  * The last page of a list, found from a page read before it: doubling steps until a page is
  * the end (empty, or without a next page), then bisection. About 2·log2(pages) requests.
+ * `progress` hears of every page found not to be the end.
  */
-export async function findEnd(reader: ListReader, from: Page): Promise<Page> {
+export async function findEnd(reader: ListReader, from: Page, progress?: (page: number) => void): Promise<Page> {
 	const isEnd = (p: Page) => p.recs.length === 0 || !p.hasNext;
 	let no = from.n;
 	let probe = from;
 	let step = 1;
 	while (!isEnd(probe)) {
 		no = probe.n;
+		progress?.(no);
 		probe = await reader.page(no + step);
 		step *= 2;
 	}
@@ -539,7 +565,10 @@ export async function findEnd(reader: ListReader, from: Page): Promise<Page> {
 	while (yes - no > 1) {
 		const mid = Math.floor((yes + no) / 2);
 		if (isEnd(await reader.page(mid))) yes = mid;
-		else no = mid;
+		else {
+			no = mid;
+			progress?.(no);
+		}
 	}
 	let end = await reader.fresh(yes);
 	if (end.recs.length === 0 && end.n > 1) end = await reader.fresh(end.n - 1);

@@ -8,7 +8,7 @@
  * window), and `st`, the seed time: the newest `createdAt` at activation, at least the n8n
  * clock minus 5 minutes (server and n8n clocks are assumed to agree within that).
  *
- * - New appointment: first seen in the window, created after `st`. An appointment created for a
+ * - New appointment: first seen in the window, created at or after `st`. An appointment created for a
  *   start beyond the look-ahead is reported when the window reaches it. One that leaves the
  *   window (its start passes the look-back) is forgotten; should it come back (rescheduled
  *   in the portal), it is reported again.
@@ -86,7 +86,7 @@ export function advanceWindow(event: TriggerEvent, state: WindowState, records: 
 		const value = valueOf(event, record);
 		const before = state.m[record.id];
 		if (before === undefined) {
-			if (event.rule.kind === 'new' && record.ts > state.st) events.push(record);
+			if (event.rule.kind === 'new' && record.ts >= state.st) events.push(record);
 		} else if (event.rule.kind === 'changed' && before !== value) {
 			events.push(record);
 		}

@@ -92,3 +92,75 @@ function actionWorkflows() {
 }
 
 module.exports = { apiKeyCredential, oauthCredential, actionWorkflows, chain, mkp, byId, API_KEY_CREDENTIAL, OAUTH_CREDENTIAL };
+
+const WEBHOOK_ID = 'e2e-webhook-0001';
+
+function triggerWorkflows() {
+	return {
+		poll: {
+			id: 'e2ePollTrigger01',
+			name: 'e2e poll trigger',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: 't',
+					name: 'New customer',
+					type: 'n8n-nodes-mijnklantportaal.mijnKlantportaalTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'oAuth2', event: 'customerCreated', pollTimes: { item: [{ mode: 'everyMinute' }] }, options: {} },
+					credentials: { mijnKlantportaalOAuth2Api: OAUTH_CREDENTIAL },
+				},
+			],
+			connections: {},
+		},
+		webhook: {
+			id: 'e2eWebhookTrig01',
+			name: 'e2e webhook trigger',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: 'w',
+					name: 'Portal event',
+					type: 'n8n-nodes-mijnklantportaal.mijnKlantportaalWebhookTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: WEBHOOK_ID,
+					parameters: { events: ['customer-created', 'invoice-paid'] },
+					credentials: { mijnKlantportaalApi: API_KEY_CREDENTIAL },
+				},
+			],
+			connections: {},
+		},
+	};
+}
+
+module.exports.triggerWorkflows = triggerWorkflows;
+module.exports.WEBHOOK_ID = WEBHOOK_ID;
+
+/** A webhook-started action workflow: in queue mode its executions run on a worker. */
+function queueActionWorkflow() {
+	return {
+		id: 'e2eQueueAction01',
+		name: 'e2e queue action',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'h',
+				name: 'Hook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'e2e-queue-action-hook',
+				parameters: { httpMethod: 'GET', path: 'e2e-queue-action', responseMode: 'lastNode', options: {} },
+			},
+			{ id: 'c', ...mkp('Customers (OAuth2)', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 }, { oauth: true }), typeVersion: 1, position: [220, 0] },
+		],
+		connections: { Hook: { main: [[{ node: 'Customers (OAuth2)', type: 'main', index: 0 }]] } },
+	};
+}
+
+module.exports.queueActionWorkflow = queueActionWorkflow;
