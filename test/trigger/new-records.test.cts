@@ -1,5 +1,5 @@
 import type { MockServer, Order } from '../mock-server';
-import { all, beforeListRequest, countRequests, create, ids, ORDERS, startMock, trigger } from './world.cjs';
+import { all, beforeListRequest, countRequests, create, ids, oauthCredential, ORDERS, startMock, trigger } from './world.cjs';
 
 /** Ids of the customers in the store, in creation order. */
 const customerIds = (mock: MockServer) => all(mock, 'customers').map((c) => c.id);
@@ -197,6 +197,38 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		const seen = emitted.filter((id) => present.has(id));
 		expect(new Set(emitted).size).toBe(emitted.length);
 		expect(seen.sort()).toEqual(expected.filter((id) => present.has(id)).sort());
+	});
+
+	it("refreshes an OAuth2 token that expired between polls or during one (n8n-core's refresh), and goes on", async () => {
+		mock.store.seed('customers', 40);
+		const oauth = oauthCredential(mock);
+		const t = trigger(mock, { event: 'customerCreated' }, { oauth });
+		await t.poll(true);
+		const refreshes = mock.counters.tokenCalls.refresh_token;
+
+		mock.expireAllTokens();
+		const between = [create(mock, 'customers').id, create(mock, 'customers').id];
+		mock.log.clear();
+		expect(ids((await t.poll()).items)).toEqual(between);
+		expect(mock.log.entries().filter((e) => e.listener === 'api').map((e) => e.status)).toEqual(expect.arrayContaining([401, 200]));
+		expect(mock.counters.tokenCalls.refresh_token).toBe(refreshes + 1);
+
+		// 40 new records: the poll reads several pages; the token expires while one is in flight.
+		const during: string[] = [];
+		for (let i = 0; i < 40; i++) during.push(create(mock, 'customers').id);
+		mock.log.clear();
+		const stop = beforeListRequest(mock, 'customers', 2, () => mock.expireAllTokens());
+		const result = await t.poll();
+		stop();
+		expect(result.error).toBeUndefined();
+		expect(ids(result.items)).toEqual(during);
+		// 200, 200 (the token expires while it is served), 401, refresh, 200 …
+		const statuses = mock.log.entries().filter((e) => e.listener === 'api').map((e) => e.status);
+		expect(statuses.slice(0, 3)).toEqual([200, 200, 401]);
+		expect(statuses.slice(3).every((status) => status === 200)).toBe(true);
+		expect(statuses.length).toBeGreaterThan(3);
+		expect(mock.counters.tokenCalls.refresh_token).toBe(refreshes + 2);
+		expect(oauth.helper.tokenSaves.length).toBe(2);
 	});
 
 	it('stays exact when records change while a delayed page request is in flight', async () => {

@@ -14,8 +14,9 @@
  *   added to such a parent before its first read is not reported (only possible while the
  *   activation pass runs, on lists too long for one poll).
  * - Each poll reads first the sub-lists that are due (new parents, last reads), then the rest in
- *   round-robin order, as far as the budget reaches, and continues the parent pass (which first
- *   completes a whole cycle, then gets a quarter of what is left).
+ *   round-robin order, as far as the budget reaches. The parent pass first completes a whole
+ *   cycle (activation); after that it runs only where parents can stop growing (payment links),
+ *   gets a quarter of what is left (at least a page) and at most one cycle per poll.
  * - A sub-list read costs 1 request (newest first: page 1; oldest first: the remembered last page,
  *   2 when it filled up). So a new child is seen within ⌈watched parents / budget⌉ polls.
  *
@@ -79,7 +80,7 @@ function pack(entry: ChildEntry, state: ScanState): void {
 	delete entry.c;
 	delete entry.s;
 	const single = state.k.length === 0 || (state.k.length === 1 && state.k[0][0] === state.t);
-	if (!state.g && state.low === state.t && single) {
+	if (!state.g && !state.z && state.low === state.t && single) {
 		const ids = (state.k[0]?.slice(1) ?? []) as string[];
 		entry.c = [state.t, state.p ?? 0, ...ids];
 	} else {
@@ -109,6 +110,8 @@ export class ChildTracker {
 	private rr?: string;
 
 	private readonly checked = new Set<string>();
+
+	private passEnded = false;
 
 	constructor(
 		private readonly env: ChildEnv,
@@ -168,8 +171,15 @@ export class ChildTracker {
 		const env = { reader: this.reader(parentId), budget: this.env.budget, overlap: false, maxKnown: this.env.maxKnown, order: this.env.order };
 		const state = unpack(entry);
 		try {
-			if (!state) {
-				pack(entry, (await seed(env)).state);
+			if (!state || state.z) {
+				// First read: the sub-list's end is the starting point (a long oldest-first one may
+				// take more than one poll to find).
+				const seeded = await seed(env, state);
+				pack(entry, seeded.state);
+				if (seeded.state.z) {
+					entry.q = 1;
+					return false;
+				}
 			} else {
 				const result = await scan(env, state);
 				pack(entry, result.state);
@@ -204,7 +214,10 @@ export class ChildTracker {
 			if (!(await this.check(id))) return;
 		}
 		const firstCycle = !this.b;
-		await this.pass(parents, handled, firstCycle ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.floor(budget.left / 4)));
+		// After the first cycle the pass only looks for parents that stopped growing (links no
+		// longer open); without `activeWhile` every parent stays watched and the pass is done.
+		const passing = firstCycle || this.rule.activeWhile !== undefined;
+		if (passing) await this.pass(parents, handled, firstCycle ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.floor(budget.left / 4)));
 		if (firstCycle) {
 			// Parents the activation pass found: take their sub-lists' ends as starting points now.
 			for (const id of Object.keys(this.m)) {
@@ -214,17 +227,18 @@ export class ChildTracker {
 		}
 		const ids = Object.keys(this.m);
 		const from = this.rr === undefined ? 0 : ids.indexOf(this.rr) + 1;
-		const order = [...ids.slice(from), ...ids.slice(0, from)];
-		for (const id of order) {
+		for (const id of [...ids.slice(from), ...ids.slice(0, from)]) {
 			if (budget.left < 1) break;
 			if (this.checked.has(id)) continue;
 			if (!(await this.check(id))) break;
 			this.rr = id;
 		}
-		if (budget.left > 0) await this.pass(parents, handled, Number.MAX_SAFE_INTEGER);
+		if (passing && !this.passEnded && budget.left > 0) await this.pass(parents, handled, Number.MAX_SAFE_INTEGER);
 	}
 
+	/** Continues the parent pass for up to `pages` pages; one pass at most per poll. */
 	private async pass(parents: ListReader, handled: (record: Rec) => boolean, pages: number): Promise<void> {
+		if (this.passEnded) return;
 		try {
 			for (let read = 0; read < pages; read++) {
 				const page = await parents.page(this.pg);
@@ -241,6 +255,7 @@ export class ChildTracker {
 	}
 
 	private endPass(): void {
+		this.passEnded = true;
 		const keep = new Set([this.tag, TAGS[(this.n + TAGS.length - 1) % TAGS.length]]);
 		for (const [id, entry] of Object.entries(this.m)) {
 			if (!keep.has(entry.a) && !entry.q) delete this.m[id];

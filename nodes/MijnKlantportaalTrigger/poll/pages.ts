@@ -54,12 +54,15 @@ export function toRec(node: INode, json: IDataObject, tsField: string, noun: str
 	return { id: String(id), ts, json };
 }
 
-/** The order one page shows, if it holds two different timestamps. */
+/**
+ * The order one page shows: its first and last timestamps compared (a single record created out
+ * of order inside the page does not decide it), undefined when they are equal.
+ */
 export function pageOrder(recs: Rec[]): Order | undefined {
-	for (let i = 1; i < recs.length; i++) {
-		if (recs[i].ts !== recs[0].ts) return recs[i].ts > recs[0].ts ? 'a' : 'd';
-	}
-	return undefined;
+	const first = recs[0];
+	const final = recs[recs.length - 1];
+	if (!first || !final || first.ts === final.ts) return undefined;
+	return final.ts > first.ts ? 'a' : 'd';
 }
 
 /** The order two consecutive pages show across their boundary, if it is strict. */

@@ -19,7 +19,7 @@ import { ChangeTracker, newChangeState } from './changes';
 import { ChildTracker, newChildState } from './children';
 import { fetchTestEvent } from './manual';
 import type { Rec } from './pages';
-import { ListReader, passOn } from './pages';
+import { ListReader, passOn, Signal } from './pages';
 import type { ScanEnv, ScanResult, ScanState } from './scan';
 import { emptyState, handledCheck, scan, seed } from './scan';
 import type { TriggerState } from './state';
@@ -65,7 +65,7 @@ export async function pollTrigger(context: IPollFunctions): Promise<INodeExecuti
 	const window: WindowOptions = { lookBackDays: Number(options.lookBackDays ?? 1), lookAheadDays: Number(options.lookAheadDays ?? 365) };
 	const pollBudgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	const manual = context.getMode() === 'manual';
-	const staticData = context.getWorkflowStaticData('node');
+	const staticData = manual ? staticDataIfAny(context) : context.getWorkflowStaticData('node');
 	const previous = loadState(staticData, event.value);
 	const budget = await Budget.open(context, percent / 100, previous?.rl ?? DEFAULT_RATE_LIMIT, pollBudgetMs);
 	const detectedAt = new Date().toISOString();
@@ -76,11 +76,28 @@ export async function pollTrigger(context: IPollFunctions): Promise<INodeExecuti
 	}
 
 	const run = new PollRun(node, budget, event, options.emitExisting === true, maxTracked, window);
-	const outcome = previous ? await run.advance(previous) : await run.activate();
+	let outcome: Outcome;
+	try {
+		outcome = previous ? await run.advance(previous) : await run.activate();
+	} catch (error) {
+		// The poll ran out of time before it could get anywhere: the next poll starts over.
+		if (error instanceof BudgetSpent) return null;
+		if (error instanceof Signal) throw new NodeOperationError(node, error.message);
+		passOn(node, error);
+	}
 	outcome.state.rl = budget.limit;
 	saveState(staticData, outcome.state);
 	if (outcome.events.length === 0) return null;
 	return [outcome.events.map((record) => ({ json: { ...record.json, event: event.value, detectedAt } as IDataObject }))];
+}
+
+/** Manual runs only read the state (for the list's remembered last page); it may be absent. */
+function staticDataIfAny(context: IPollFunctions): IDataObject {
+	try {
+		return context.getWorkflowStaticData('node');
+	} catch {
+		return {};
+	}
 }
 
 class PollRun {

@@ -1,34 +1,53 @@
 /**
  * New-record detection on one paginated list whose order is not documented.
+ * (README-algorithm.md beside the node has the whole design; this is the part for one list.)
  *
  * Assumption (the only ordering the API offers): records are created with non-decreasing
- * timestamps (`createdAt`, or `issuedAt` where noted), and a list is either in creation order
- * (oldest first) or its reverse (newest first). Each poll detects which from the timestamps it
- * reads and never trusts the remembered order when a page contradicts it.
+ * timestamps (`createdAt`; `issuedAt` for MKP invoices and issued punch cards), whole seconds,
+ * and a list is in creation order (oldest first) or its reverse (newest first). Each poll tells
+ * which from the timestamps it reads (a page with two different ones, or two consecutive pages);
+ * the remembered order is a hint only: a page that shows the other order restarts the poll's
+ * walk with the other procedure. With fewer than two distinct timestamps either walk is right.
  *
- * State (`ScanState`, all timestamps in whole seconds):
+ * State (`ScanState`, timestamps in whole seconds):
  * - `t`: the newest handled timestamp (-1: none yet);
- * - `low` + `k`: every record with ts >= `low` that was handled is listed in `k` by timestamp;
- *   records older than `low` are never emitted again. `low` trails one poll behind `t` (the
- *   "overlap"), so each poll reads the previous poll's new records a second time and emits any
- *   one a page shift made it miss. `k` holds at most `maxKnown` ids: past that, `low` rises.
+ * - `low` + `k`: every record with ts >= `low` that was handled (emitted, or taken as existing
+ *   at activation) is listed in `k`; records older than `low` are never emitted. After a poll,
+ *   `low` becomes the `t` the poll started from (the overlap): the next poll reads this poll's
+ *   new records again and emits any one that a page shift hid from this poll.
  * - `p` (oldest first): the page where the list ended last time;
- * - `g` (newest first): a backlog "gap" still to read, when a poll ran out of budget before it
- *   reached the records it had already handled.
+ * - `g` (newest first): a backlog gap, when a poll ran out of budget before reaching what it had
+ *   handled already (records in [g.lo, g.hi], minus `g.k` and `g.hiIds`, are still to read);
+ * - `z`: seeding an oldest-first list is still looking for its end, on from page `p`.
  *
- * The walks, and why each is safe against inserts and deletes made while it runs:
- * - newest first: page 1 down until a record older than `low`. An insert moves records to later
- *   pages (read twice: harmless). A delete moves one to an earlier page (missed now, read by the
- *   next poll's overlap).
- * - oldest first: from page `p`, back while the page still starts at or after `low` (reading
- *   backwards, shifts only move records towards pages still to read), then forward to the end
- *   (inserts land at the end; a delete can make one record slip back: the next poll's
- *   backward part reads it).
+ * Newest first, one poll: page 1 on, taking every record >= `low` not in `k`, until a record
+ * older than `low`, the end, or (in the overlap part) half the budget. Inserts during the walk
+ * push records to later pages (read twice, deduplicated); a delete pulls one to an earlier page
+ * (missed now, read by the next poll's overlap). If the budget ends before the walk reaches the
+ * records handled before, the unread rest becomes the gap `g`; following polls read the gap
+ * from its page (found again by galloping, since inserts push it down) and, once the gap is read,
+ * the new records on page 1 ("arrivals", kept only if the walk reaches handled records). The gap
+ * and the top region share the second `g.hi` (records may still be created in it); each records
+ * what it takes there in `k`, and each checks `k`.
  *
- * Limits, by design: a record is missed only if page shifts hide it from two consecutive polls
- * (or once, while a newest-first backlog gap is read, which has no overlap), or if the budget
- * cuts an overlap short. The overlap part of a walk may use at most half the poll's budget.
+ * Oldest first, one poll: page `p` (galloping to the new end if the list shrank, or to `low` if
+ * the hint is far behind), then backwards while a page starts at or after `low` (reading
+ * backwards, shifts move records only towards pages still to read) — at most half the budget,
+ * keeping one request for the next step — then forwards to the end. Inserts land at the end; a
+ * delete can make a record slip back behind the forward walk; the next poll's backward part
+ * reads it. A budget stop keeps `t` and `p`: the next poll goes on from there.
+ *
+ * Bounds: `k` keeps at most `maxKnown` ids (500) plus the ids of the newest second; past that
+ * `low` rises, shrinking the overlap. A gap keeps at most as many. Cost: an idle poll reads 1 page
+ * newest first, at most 2 oldest first (more only while over a page of records share the newest
+ * second). Seeding: 1 page newest first; oldest first about 2·log2(pages) (10,000 records: ~19),
+ * spread over polls when the budget is smaller.
+ *
+ * Limits, by design: a record is missed only if page shifts (deletes during a poll) hide it from
+ * two consecutive polls, or from the one read of a newest-first backlog gap, or if the budget
+ * cuts an overlap short; a record is emitted twice never (every take is checked against `k`).
  */
+import { NodeOperationError } from 'n8n-workflow';
 import type { Budget } from './budget';
 import { BudgetSpent } from './budget';
 import type { KnownJson, ListReader, Order, Page, Rec } from './pages';
@@ -467,7 +486,12 @@ export async function scan(env: ScanEnv, state: ScanState): Promise<ScanResult> 
 			if (procedure === 'a') await walk.oldestFirst();
 			else await walk.newestFirst();
 		} catch (error) {
-			if (error instanceof OrderMismatch && attempt === 0) {
+			if (error instanceof OrderMismatch) {
+				if (attempt > 0) {
+					throw new NodeOperationError(env.reader.node, `The ${env.reader.path} list changed its order during the poll`, {
+						description: 'Its pages showed both orders. Nothing was emitted; the next poll tries again.',
+					});
+				}
 				procedure = error.order;
 				// A gap belongs to newest-first reading; if the order changed, it cannot be resumed.
 				if (procedure === 'a' && state.g) state = { ...state, g: undefined, low: Math.max(state.low, state.t) };

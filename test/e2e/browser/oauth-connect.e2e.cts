@@ -115,6 +115,8 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 	let packDir: string;
 	const serverLogs: string[] = [];
 	const browserErrors: string[] = [];
+	/** The editor's non-GET REST calls, in order. */
+	const editorCalls: string[] = [];
 	const timings: Record<string, number> = {};
 	let clock = Date.now();
 	const lap = (name: string) => {
@@ -153,6 +155,11 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		context = await browser.newContext({ baseURL: n8n.baseUrl, viewport: { width: 1400, height: 1000 } });
 		context.setDefaultTimeout(30000);
 		page = await context.newPage();
+		page.on('response', (response) => {
+			if (response.url().includes('/rest/') && response.request().method() !== 'GET') {
+				editorCalls.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
+			}
+		});
 		page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`));
 		page.on('console', (message) => {
 			if (message.type() === 'error') browserErrors.push(`console: ${message.text()}`);
@@ -175,6 +182,7 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		fs.mkdirSync(ARTIFACTS, { recursive: true });
 		fs.writeFileSync(path.join(ARTIFACTS, 'n8n.log'), serverLogs.join('\n'));
 		fs.writeFileSync(path.join(ARTIFACTS, 'browser-errors.log'), browserErrors.join('\n'));
+		fs.writeFileSync(path.join(ARTIFACTS, 'editor-calls.log'), editorCalls.join('\n'));
 		fs.writeFileSync(path.join(ARTIFACTS, 'timings.json'), JSON.stringify(timings, null, 2));
 		console.log(`browser e2e timings (ms): ${JSON.stringify(timings)}`);
 		if (packDir) fs.rmSync(packDir, { recursive: true, force: true });
@@ -199,6 +207,7 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		const callbackUrl = `${n8n.baseUrl}/rest/oauth2-credential/callback`;
 		let builtUrl = '';
 		let popupUrl = '';
+		let createdId = '';
 
 		await withArtifacts('connect', async () => {
 			await page.goto('/signin');
@@ -254,8 +263,14 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 			await option('Login').click();
 			lap('fill the credential form');
 
-			// n8n offers "Connect" once the credential is saved.
+			// n8n offers "Connect" once the credential is saved. Connecting before the editor has the
+			// new credential's ID would make it create a second one, so wait for that ID.
+			const createdResponse = page.waitForResponse(
+				(response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/rest/credentials',
+			);
 			await modal.getByTestId('credential-save-button').click();
+			createdId = String((await (await createdResponse).json()).data.id);
+			await modal.getByTestId('credential-delete-button').waitFor({ state: 'visible' });
 			const notConnected = modal.getByTestId('oauth-not-connected-banner');
 			await notConnected.waitFor({ state: 'visible' });
 
@@ -325,6 +340,7 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		const created = list.filter((c) => c.name === CREDENTIAL_NAME);
 		expect(created).toHaveLength(1);
 		expect(created[0].type).toBe('mijnKlantportaalOAuth2Api');
+		expect(created[0].id).toBe(createdId);
 		credential = { id: created[0].id, name: created[0].name };
 		const stored = await n8n.rest('GET', `/credentials/${credential.id}?includeData=true`);
 		expect(stored.data).toMatchObject({

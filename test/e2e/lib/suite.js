@@ -6,9 +6,9 @@ const { provision, CACHE } = require('./paths');
 const { packPackage } = require('./pack');
 const { N8n } = require('./n8n');
 
-/** The n8n majors to run: MKP_E2E_N8N="2,1" (default "2"). */
-function majors() {
-	return (process.env.MKP_E2E_N8N || '2').split(',').map((m) => m.trim()).filter(Boolean);
+/** The n8n majors to run: MKP_E2E_N8N="2,1" (default "2"); a suite may name its own variable. */
+function majors(variable = 'MKP_E2E_N8N') {
+	return (process.env[variable] || '2').split(',').map((m) => m.trim()).filter(Boolean);
 }
 
 let tarball;
