@@ -93,8 +93,8 @@ async function cycles(order: Order) {
 	const rnd = prng(order === 'oldest-first' ? 7 : 8);
 	try {
 		mock.store.seed('customers', 30);
-		mock.store.seed('customerInvoices', 40);
-		mock.store.seed('tickets', 25);
+		mock.store.seed('customerInvoices', 30);
+		mock.store.seed('tickets', 20);
 		mock.store.seed('paymentLinks', 8);
 		mock.store.seed('paymentLinkPayments', 8);
 		mock.store.seed('punchCards', 3);
@@ -156,7 +156,7 @@ async function cycles(order: Order) {
 			expect(first.items).toBeNull();
 		}
 
-		mock.faults.random({ rate: 0.004, types: ['500', '502', '503', 'drop'], seed: 5, methods: ['GET'], pathRegex: '^/v1/' });
+		mock.faults.random({ rate: 0.002, types: ['500', '502', '503', 'drop'], seed: 5, methods: ['GET'], pathRegex: '^/v1/' });
 		let pollFailures = 0;
 		for (let cycle = 0; cycle < CYCLES; cycle++) {
 			mutate(mock, rnd);
@@ -243,14 +243,14 @@ function mutate(mock: MockServer, rnd: ReturnType<typeof prng>): void {
 	if (rnd.chance(0.5)) for (let i = rnd.int(2) + 1; i > 0; i--) create(mock, 'customers');
 	if (rnd.chance(0.15)) remove('customers', 20);
 	// Invoices: created (some already paid), paid, deleted.
-	if (rnd.chance(0.4)) create(mock, 'customerInvoices');
+	if (rnd.chance(0.25)) create(mock, 'customerInvoices');
 	if (rnd.chance(0.4)) {
 		const unpaid = pickWhere('customerInvoices', (r) => !isSet(r.paidAt));
 		if (unpaid) mock.store.collection('customerInvoices').update(unpaid.id, { paidAt: nowAtom(mock) });
 	}
-	if (rnd.chance(0.08)) remove('customerInvoices', 20);
+	if (rnd.chance(0.1)) remove('customerInvoices', 20);
 	// Tickets: opened, closed, reopened by a reply, deleted.
-	if (rnd.chance(0.35)) create(mock, 'tickets');
+	if (rnd.chance(0.2)) create(mock, 'tickets');
 	for (const [from, to, p] of [
 		['open', 'closed', 0.35],
 		['closed', 'open', 0.2],
@@ -259,7 +259,7 @@ function mutate(mock: MockServer, rnd: ReturnType<typeof prng>): void {
 		const ticket = pickWhere('tickets', (r) => r.status === from);
 		if (ticket) mock.store.collection('tickets').update(ticket.id, { status: to });
 	}
-	if (rnd.chance(0.05)) remove('tickets', 10);
+	if (rnd.chance(0.08)) remove('tickets', 10);
 	// Payment links: created, paid (single-use links turn paid), closed.
 	if (rnd.chance(0.1)) create(mock, 'paymentLinks');
 	if (rnd.chance(0.4)) {

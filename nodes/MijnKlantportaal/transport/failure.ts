@@ -63,7 +63,12 @@ export function readFailure(error: unknown): Failure | undefined {
 		if (/socket hang up|aborted|network/i.test(message)) return { headers: {}, networkCode: 'ECONNRESET' };
 	}
 	const httpCode = Number(chain[0]?.httpCode);
-	if (Number.isFinite(httpCode) && httpCode > 0) return { headers: {}, status: httpCode };
+	if (Number.isFinite(httpCode) && httpCode > 0) {
+		// n8n 1.x's NodeApiError drops its cause (a class field shadows it) but keeps the parsed
+		// body in `context.data`; the response headers are gone there.
+		const data = (chain[0] as { context?: { data?: unknown } }).context?.data;
+		return { headers: {}, status: httpCode, ...(data !== undefined ? { data } : {}) };
+	}
 	// Not an HTTP failure: n8n's own errors, such as "reconnect this credential", pass through.
 	return undefined;
 }

@@ -133,6 +133,8 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 	};
 
 	beforeAll(async () => {
+		// Artifacts of this run only.
+		fs.rmSync(ARTIFACTS, { recursive: true, force: true });
 		fs.mkdirSync(ARTIFACTS, { recursive: true });
 		const runtime = provision('2');
 		packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mkp-e2e-browser-pack-'));
@@ -279,8 +281,11 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 			await notConnected.getByTestId('quick-connect-button').click();
 			builtUrl = String((await (await authResponse).json()).data);
 			const popup = await popupPromise;
-			await popup.waitForURL((url) => url.href.startsWith(`${mock.oauthBaseUrl}/oauth/authorize`));
+			// The popup opens blank; the editor then sends it to the URL it got from n8n. If the mock
+			// refuses that URL it redirects straight on to n8n's callback with an error: fail fast on it.
+			await popup.waitForURL((url) => url.href !== 'about:blank');
 			popupUrl = popup.url();
+			if (!popupUrl.startsWith(`${mock.oauthBaseUrl}/oauth/authorize?`)) throw new Error(`the consent page did not open; the popup is at ${popupUrl}`);
 			lap('save + connect → consent page');
 
 			// The mock's consent page: the scopes n8n asked for, and the login step `prompt=login` adds.

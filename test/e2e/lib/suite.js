@@ -25,7 +25,10 @@ function freshN8n(major, name, env = {}) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mkp-e2e-${name}-`));
 	const port = nextPort;
 	nextPort += 3;
-	const n8n = new N8n({ runtime, userFolder, port, env, name: `${name}@n8n${major}` });
+	// n8n 1.123 defaults to the isolated-vm expression engine, whose native module needs Node 22+
+	// and an install script; on Node 20 it runs n8n's other supported engine, 'legacy'.
+	const majorEnv = major === '1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
+	const n8n = new N8n({ runtime, userFolder, port, env: { ...majorEnv, ...env }, name: `${name}@n8n${major}` });
 	n8n.installPackage(packOnce());
 	return n8n;
 }
