@@ -1,5 +1,7 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -49,6 +51,12 @@ export class MijnKlantportaalApi implements ICredentialType {
 	// accepted, so only 401 and failures of the server or the URL count as errors. n8n's declarative
 	// test cannot report a success with a message, so the missing scope is named by the node when it
 	// is used (see the README).
+	//
+	// n8n 2.x honours `ignoreHttpStatusErrors: {ignore, except}` and throws on the listed codes,
+	// which the `responseCode` rules turn into messages. n8n 1.x only knows the boolean form and
+	// ignores every status, so the refused key reaches the `responseSuccessBody` rules: the API's
+	// 401 body is undocumented, and these match both the `{code, message}` shape of its documented
+	// 429 body and Laravel's default `{"message": "Unauthenticated."}`.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression('$credentials', 'apiBaseUrl', PRODUCTION_API_BASE_URL),
@@ -58,27 +66,21 @@ export class MijnKlantportaalApi implements ICredentialType {
 			ignoreHttpStatusErrors: { ignore: true, except: [401, 404, 429, 500, 502, 503, 504] },
 		},
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'The API key was not accepted. Check that it is copied whole and has not been revoked.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No MijnKlantportaal API answers at this base URL.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 429,
-					message: 'The key is rate limited right now (60 requests per minute). Try again in a minute.',
-				},
-			},
-		],
+			responseCode(401, INVALID_KEY),
+			responseCode(404, 'No MijnKlantportaal API answers at this base URL.'),
+			responseCode(429, 'The key is rate limited right now (60 requests per minute). Try again in a minute.'),
+			successBody('code', 401, INVALID_KEY),
+			successBody('message', 'Unauthenticated.', INVALID_KEY),
+		] as ICredentialTestRequest['rules'],
 	};
+}
+
+const INVALID_KEY = 'The API key was not accepted. Check that it is copied whole and has not been revoked.';
+
+function responseCode(value: number, message: string): IAuthenticateRuleResponseCode {
+	return { type: 'responseCode', properties: { value, message } };
+}
+
+function successBody(key: string, value: string | number, message: string): IAuthenticateRuleResponseSuccessBody {
+	return { type: 'responseSuccessBody', properties: { key, value, message } };
 }

@@ -11,8 +11,8 @@
  *   sub-lists are read at once and every child in them is new.
  * - Parents that existed at activation come from a pass over the parent list (spread over polls,
  *   like the change pass); their sub-list's current end is taken as the starting point. A child
- *   added to such a parent before its first read is not reported (only possible while the
- *   activation pass runs, on lists too long for one poll).
+ *   added to such a parent before that first read is not reported: possible only in the first
+ *   polls after activation, when there are more parents than one poll's budget can read.
  * - Each poll reads first the sub-lists that are due (new parents, last reads), then the rest in
  *   round-robin order, as far as the budget reaches. The parent pass first completes a whole
  *   cycle (activation); after that it runs only where parents can stop growing (payment links),

@@ -5,7 +5,7 @@
  * Assumption (the only ordering the API offers): records are created with non-decreasing
  * timestamps (`createdAt`; `issuedAt` for MKP invoices and issued punch cards), whole seconds,
  * and a list is in creation order (oldest first) or its reverse (newest first). Each poll tells
- * which from the timestamps it reads (a page with two different ones, or two consecutive pages);
+ * which from the timestamps it reads (a page whose ends differ, or two consecutive pages);
  * the remembered order is a hint only: a page that shows the other order restarts the poll's
  * walk with the other procedure. With fewer than two distinct timestamps either walk is right.
  *

@@ -8,7 +8,7 @@ const fixtures = require('../lib/fixtures.js');
 
 type Item = { json: Record<string, unknown>; binary?: Record<string, { data: string; id?: string; mimeType: string; fileName: string }>; pairedItem?: unknown };
 
-describe.each(majors())('action workflows in real n8n %s.x (n8n execute)', (major: string) => {
+describe.each(majors() as string[])('action workflows in real n8n %s.x (n8n execute)', (major: string) => {
 	let mock: MockServer;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	let n8n: any;

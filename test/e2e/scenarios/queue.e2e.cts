@@ -16,7 +16,7 @@ type TriggerRun = { id: string; status: string; items: Array<{ json: Record<stri
  * worker (which runs the executions), sharing the database and a Redis queue. sqlite is shared
  * here for the test; n8n warns that production scaling wants PostgreSQL.
  */
-describe.each(majors('MKP_E2E_QUEUE_N8N'))('queue mode in real n8n %s.x (main + worker + redis)', (major: string) => {
+describe.each(majors('MKP_E2E_QUEUE_N8N') as string[])('queue mode in real n8n %s.x (main + worker + redis)', (major: string) => {
 	let mock: MockServer;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	let n8n: any;

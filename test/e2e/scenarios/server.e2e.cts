@@ -13,7 +13,7 @@ type TriggerRun = { id: string; status: string; items: Array<{ json: Record<stri
  * A running n8n (`n8n start`): the credential-test endpoint, a published polling trigger across
  * token expiry, and a published webhook trigger receiving the mock's signed deliveries.
  */
-describe.each(majors())('published workflows in real n8n %s.x (n8n start)', (major: string) => {
+describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n start)', (major: string) => {
 	let mock: MockServer;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	let n8n: any;
