@@ -1,4 +1,5 @@
 'use strict';
+const { oauthData } = require('../test/harness/credential-data.js');
 // The bench scenarios. Each runs in a fresh process (see run.js) and returns its figures: counts
 // and ratios measured in that run.
 const path = require('path');
@@ -206,14 +207,7 @@ async function oauth({ executions = 30, expiries = 3 } = {}) {
 		const { MemoryCredentialsHelper, runNode: run } = n8n();
 		const tokens = await mock.admin('POST', '/tokens', { scopes: ['customers.read'] });
 		const helper = new MemoryCredentialsHelper();
-		helper.set('oauth', 'mijnKlantportaalOAuth2Api', {
-			environment: 'custom',
-			apiBaseUrl: mock.apiBaseUrl,
-			manageBaseUrl: mock.oauthBaseUrl,
-			clientId: mock.clientId,
-			clientSecret: mock.clientSecret,
-			oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: tokens.expires_in },
-		});
+		helper.set('oauth', 'mijnKlantportaalOAuth2Api', oauthData(mock, tokens));
 		await mock.admin('DELETE', '/counters');
 		const every = executions / expiries;
 		let failed = 0;

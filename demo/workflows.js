@@ -1,5 +1,6 @@
 'use strict';
 // The demo's credential and workflows, as n8n's import commands take them (plain data, fixed IDs).
+const { apiKeyData } = require('../test/harness/credential-data.js');
 
 const NODE = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
 const TRIGGER = 'n8n-nodes-mijnklantportaal.mijnKlantportaalTrigger';
@@ -9,7 +10,7 @@ function credential(mock) {
 		id: 'mkpDemoApiKey001',
 		name: 'MijnKlantportaal demo (mock API)',
 		type: 'mijnKlantportaalApi',
-		data: { apiKey: mock.apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl },
+		data: apiKeyData(mock),
 	};
 }
 

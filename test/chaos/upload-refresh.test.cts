@@ -2,6 +2,7 @@ import { startMockServer } from '../mock-server';
 import type { MockServer } from '../mock-server';
 import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
 import { runNode } from '../harness/mkp-n8n.cjs';
+import { oauthData } from '../harness/credential-data.js';
 
 /**
  * An upload whose OAuth2 access token has expired: the API answers 401, n8n-core refreshes the
@@ -35,14 +36,7 @@ describe('multipart upload after an OAuth2 token refresh', () => {
 	beforeEach(() => {
 		const tokens = mock.issueTokens({ scopes: ['files.read', 'files.write'] });
 		helper = new MemoryCredentialsHelper();
-		helper.set(credentialId, 'mijnKlantportaalOAuth2Api', {
-			environment: 'custom',
-			apiBaseUrl: mock.apiBaseUrl,
-			manageBaseUrl: mock.oauthBaseUrl,
-			clientId: mock.clientId,
-			clientSecret: mock.clientSecret,
-			oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: tokens.expires_in },
-		});
+		helper.set(credentialId, 'mijnKlantportaalOAuth2Api', oauthData(mock, tokens));
 		mock.store.reset(11);
 		mock.resetCounters();
 		mock.log.clear();

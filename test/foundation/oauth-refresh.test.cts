@@ -2,6 +2,7 @@ import { startMockServer } from '../mock-server';
 import type { MockServer } from '../mock-server';
 import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
 import { runNode } from '../harness/mkp-n8n.cjs';
+import { oauthData } from '../harness/credential-data.js';
 
 /**
  * n8n-core's own OAuth2 path (requestOAuth2 → refreshOrFetchToken → the credentials helper's
@@ -27,14 +28,7 @@ describe('OAuth2 credential through real n8n-core', () => {
 	beforeEach(() => {
 		const tokens = mock.issueTokens({ scopes: ['customers.read'] });
 		helper = new MemoryCredentialsHelper();
-		helper.set(credentialId, 'mijnKlantportaalOAuth2Api', {
-			environment: 'custom',
-			apiBaseUrl: mock.apiBaseUrl,
-			manageBaseUrl: mock.oauthBaseUrl,
-			clientId: mock.clientId,
-			clientSecret: mock.clientSecret,
-			oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: tokens.expires_in },
-		});
+		helper.set(credentialId, 'mijnKlantportaalOAuth2Api', oauthData(mock, tokens));
 		mock.resetCounters();
 		mock.log.clear();
 	});

@@ -4,6 +4,7 @@ import type { MockServer, MockServerOptions, Order } from '../mock-server';
 import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
 import { PollHarness } from '../harness/mkp-poll.cjs';
 import type { Persistence } from '../harness/mkp-poll.cjs';
+import { oauthData } from '../harness/credential-data.js';
 
 export const ORDERS: Order[] = ['oldest-first', 'newest-first'];
 
@@ -40,14 +41,7 @@ export function apiKeyCredential(mock: MockServer, id = 'key'): { helper: Memory
 export function oauthCredential(mock: MockServer): { helper: MemoryCredentialsHelper; credentials: Record<string, string> } {
 	const tokens = mock.issueTokens({ scopes: [...mock.scopes] });
 	const helper = new MemoryCredentialsHelper();
-	helper.set('oauth', 'mijnKlantportaalOAuth2Api', {
-		environment: 'custom',
-		apiBaseUrl: mock.apiBaseUrl,
-		manageBaseUrl: mock.oauthBaseUrl,
-		clientId: mock.clientId,
-		clientSecret: mock.clientSecret,
-		oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: tokens.expires_in },
-	});
+	helper.set('oauth', 'mijnKlantportaalOAuth2Api', oauthData(mock, tokens));
 	return { helper, credentials: { mijnKlantportaalOAuth2Api: 'oauth' } };
 }
 

@@ -7,6 +7,7 @@ import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
 import { logs, TriggerHarness } from '../harness/mkp-hooks.cjs';
 import type { Receiver } from '../harness/mkp-hooks.cjs';
 import type { StoredWebhook } from '../../nodes/MijnKlantportaalWebhookTrigger/store';
+import { oauthData } from '../harness/credential-data.js';
 
 export { logs };
 export type { LogEntry, MockServer, Receiver, StoredWebhook };
@@ -32,14 +33,7 @@ export function triggerFor(mock: MockServer, receiver: Receiver, options: Harnes
 	let credentials: Record<string, string>;
 	if (options.oAuth2) {
 		const tokens = mock.issueTokens({ scopes: ['webhooks.read', 'webhooks.write'] });
-		helper.set(id, 'mijnKlantportaalOAuth2Api', {
-			environment: 'custom',
-			apiBaseUrl: mock.apiBaseUrl,
-			manageBaseUrl: mock.oauthBaseUrl,
-			clientId: mock.clientId,
-			clientSecret: mock.clientSecret,
-			oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: tokens.expires_in },
-		});
+		helper.set(id, 'mijnKlantportaalOAuth2Api', oauthData(mock, tokens));
 		credentials = { mijnKlantportaalOAuth2Api: id };
 		parameters.authentication = 'oAuth2';
 	} else {

@@ -1,27 +1,17 @@
 'use strict';
 // Workflows and credentials the e2e suites import into real n8n (plain data, fixed IDs).
+const { apiKeyData, oauthData } = require('../../harness/credential-data.js');
 
 const NODE = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
 const API_KEY_CREDENTIAL = { id: 'e2eApiKey0000001', name: 'MKP e2e key' };
 const OAUTH_CREDENTIAL = { id: 'e2eOAuth20000001', name: 'MKP e2e OAuth2' };
 
 function apiKeyCredential(mock, apiKey = mock.apiKey) {
-	return { ...API_KEY_CREDENTIAL, type: 'mijnKlantportaalApi', data: { apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl } };
+	return { ...API_KEY_CREDENTIAL, type: 'mijnKlantportaalApi', data: apiKeyData(mock, apiKey) };
 }
 
 function oauthCredential(mock, tokens) {
-	return {
-		...OAUTH_CREDENTIAL,
-		type: 'mijnKlantportaalOAuth2Api',
-		data: {
-			environment: 'custom',
-			apiBaseUrl: mock.apiBaseUrl,
-			manageBaseUrl: mock.oauthBaseUrl,
-			clientId: mock.clientId,
-			clientSecret: mock.clientSecret,
-			oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: tokens.expires_in },
-		},
-	};
+	return { ...OAUTH_CREDENTIAL, type: 'mijnKlantportaalOAuth2Api', data: oauthData(mock, tokens) };
 }
 
 const manual = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
