@@ -6,17 +6,10 @@
 // the mock POSTs JSON `{event, createdAt, data}`.
 const crypto = require('node:crypto');
 const { atom: toAtom } = require('./format');
+const { WEBHOOK_TYPES } = require('./validate');
 
-const EVENT_TYPES = Object.freeze([
-	'appointment-created', 'appointment-canceled',
-	'customer-created', 'customer-deleted',
-	'offer-created', 'offer-deleted', 'offer-accepted', 'offer-rejected',
-	'invoice-created', 'invoice-chargeback', 'invoice-paid', 'invoice-deleted',
-	'payment-link-created', 'payment-link-expired', 'payment-link-paid',
-	'ticket-created', 'ticket-reply-customer', 'ticket-reply-employee',
-	'subscription-created', 'subscription-updated', 'subscription-deleted',
-	'subscription-payment-created', 'subscription-payment-updated',
-]);
+// The 23 documented event types, the same list the webhooks resource validates `type` against.
+const EVENT_TYPES = WEBHOOK_TYPES;
 
 /** @param {string} secret @param {string} body */
 function hmacSignature(secret, body) {

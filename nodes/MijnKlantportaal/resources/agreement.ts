@@ -1,14 +1,7 @@
-import type { FieldDescription, ResourceDescription } from '../shared/types';
+import type { ResourceDescription } from '../shared/types';
+import { pathIdField } from './common';
 
-const agreementId: FieldDescription = {
-	name: 'agreementId',
-	label: 'Agreement',
-	type: 'id',
-	idPrefix: 'agr_',
-	locator: 'agreement',
-	required: true,
-	description: 'The agreement to use',
-};
+const agreementId = pathIdField('agreementId', 'Agreement', 'agr_', 'The agreement to use', 'agreement');
 
 export const agreement: ResourceDescription = {
 	value: 'agreement',

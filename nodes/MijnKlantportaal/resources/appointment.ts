@@ -1,15 +1,7 @@
-import type { FieldDescription, ResourceDescription } from '../shared/types';
-import { customerIdField } from './common';
+import type { ResourceDescription } from '../shared/types';
+import { customerIdField, pathIdField } from './common';
 
-const appointmentId: FieldDescription = {
-	name: 'appointmentId',
-	label: 'Appointment',
-	type: 'id',
-	idPrefix: 'apt_',
-	locator: 'appointment',
-	required: true,
-	description: 'The appointment to use',
-};
+const appointmentId = pathIdField('appointmentId', 'Appointment', 'apt_', 'The appointment to use', 'appointment');
 
 export const appointment: ResourceDescription = {
 	value: 'appointment',

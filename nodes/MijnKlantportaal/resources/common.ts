@@ -1,4 +1,4 @@
-import type { FieldDescription, FieldOption } from '../shared/types';
+import type { FieldDescription, FieldOption, LocatorName } from '../shared/types';
 
 /** VAT rates the API accepts, as integers. */
 export const vatRateOptions: FieldOption[] = [
@@ -15,6 +15,17 @@ export const intervalOptions: FieldOption[] = [
 	{ name: '6 Months', value: '6 months' },
 	{ name: '1 Year', value: '1 year' },
 ];
+
+/** A required record ID with its documented prefix; with a `locator`, picked from that resource's list. */
+export const pathIdField = (name: string, label: string, idPrefix: string, description: string, locator?: LocatorName): FieldDescription => ({
+	name,
+	label,
+	type: 'id',
+	idPrefix,
+	...(locator ? { locator } : {}),
+	required: true,
+	description,
+});
 
 export const customerIdField = (description: string, required = true): FieldDescription => ({
 	name: 'customerId',

@@ -1,14 +1,7 @@
 import type { FieldDescription, ResourceDescription } from '../shared/types';
+import { pathIdField } from './common';
 
-const customerGroupId: FieldDescription = {
-	name: 'customerGroupId',
-	label: 'Customer Group',
-	type: 'id',
-	idPrefix: 'cug_',
-	locator: 'customerGroup',
-	required: true,
-	description: 'The customer group to use',
-};
+const customerGroupId = pathIdField('customerGroupId', 'Customer Group', 'cug_', 'The customer group to use', 'customerGroup');
 
 const name: FieldDescription = {
 	name: 'name',

@@ -1,22 +1,7 @@
 import type { FieldDescription, ResourceDescription } from '../shared/types';
-import {
-	amountField,
-	customerIdField,
-	issuedAtField,
-	linesField,
-	pdfField,
-	sendNotificationField,
-} from './common';
+import { amountField, customerIdField, issuedAtField, linesField, pathIdField, pdfField, sendNotificationField } from './common';
 
-const invoiceId: FieldDescription = {
-	name: 'invoiceId',
-	label: 'Customer Invoice',
-	type: 'id',
-	idPrefix: 'inv_',
-	locator: 'customerInvoice',
-	required: true,
-	description: 'The customer invoice to use',
-};
+const invoiceId = pathIdField('invoiceId', 'Customer Invoice', 'inv_', 'The customer invoice to use', 'customerInvoice');
 
 const customerId = customerIdField('The customer the invoice is for');
 

@@ -1,22 +1,7 @@
 import type { FieldDescription, ResourceDescription } from '../shared/types';
-import {
-	amountField,
-	customerIdField,
-	issuedAtField,
-	linesField,
-	pdfField,
-	sendNotificationField,
-} from './common';
+import { amountField, customerIdField, issuedAtField, linesField, pathIdField, pdfField, sendNotificationField } from './common';
 
-const offerId: FieldDescription = {
-	name: 'offerId',
-	label: 'Customer Offer',
-	type: 'id',
-	idPrefix: 'off_',
-	locator: 'customerOffer',
-	required: true,
-	description: 'The customer offer to use',
-};
+const offerId = pathIdField('offerId', 'Customer Offer', 'off_', 'The customer offer to use', 'customerOffer');
 
 const customerId = customerIdField('The customer the offer is for');
 

@@ -1,24 +1,7 @@
-import type { FieldDescription, ResourceDescription } from '../shared/types';
-import {
-	amountField,
-	companyAddressFields,
-	createInvoiceField,
-	customerIdField,
-	intervalField,
-	mandateIdField,
-	startDateField,
-	vatRateField,
-} from './common';
+import type { ResourceDescription } from '../shared/types';
+import { amountField, companyAddressFields, createInvoiceField, customerIdField, intervalField, mandateIdField, pathIdField, startDateField, vatRateField } from './common';
 
-const packageId: FieldDescription = {
-	name: 'packageId',
-	label: 'Customer Subscription Package',
-	type: 'id',
-	idPrefix: 'spg_',
-	locator: 'customerSubscriptionPackage',
-	required: true,
-	description: 'The subscription package to use',
-};
+const packageId = pathIdField('packageId', 'Customer Subscription Package', 'spg_', 'The subscription package to use', 'customerSubscriptionPackage');
 
 // The scopes here are inferred: the docs tie no scope to packages, and `subscription.*` is the closest.
 export const customerSubscriptionPackage: ResourceDescription = {

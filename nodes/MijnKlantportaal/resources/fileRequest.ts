@@ -1,15 +1,7 @@
-import type { FieldDescription, ResourceDescription } from '../shared/types';
-import { customerIdField, directoryIdField } from './common';
+import type { ResourceDescription } from '../shared/types';
+import { customerIdField, directoryIdField, pathIdField } from './common';
 
-const requestId: FieldDescription = {
-	name: 'requestId',
-	label: 'File Request',
-	type: 'id',
-	idPrefix: 'frq_',
-	locator: 'fileRequest',
-	required: true,
-	description: 'The file request to use',
-};
+const requestId = pathIdField('requestId', 'File Request', 'frq_', 'The file request to use', 'fileRequest');
 
 export const fileRequest: ResourceDescription = {
 	value: 'fileRequest',

@@ -1,14 +1,7 @@
-import type { FieldDescription, ResourceDescription } from '../shared/types';
+import type { ResourceDescription } from '../shared/types';
+import { pathIdField } from './common';
 
-const invoiceId: FieldDescription = {
-	name: 'invoiceId',
-	label: 'MijnKlantportaal Invoice',
-	type: 'id',
-	idPrefix: 'fac_',
-	locator: 'mkpInvoice',
-	required: true,
-	description: 'The MijnKlantportaal invoice to use',
-};
+const invoiceId = pathIdField('invoiceId', 'MijnKlantportaal Invoice', 'fac_', 'The MijnKlantportaal invoice to use', 'mkpInvoice');
 
 export const mkpInvoice: ResourceDescription = {
 	value: 'mkpInvoice',

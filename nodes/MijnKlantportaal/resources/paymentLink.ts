@@ -1,15 +1,7 @@
-import type { FieldDescription, ResourceDescription } from '../shared/types';
-import { amountField } from './common';
+import type { ResourceDescription } from '../shared/types';
+import { amountField, pathIdField } from './common';
 
-const linkId: FieldDescription = {
-	name: 'linkId',
-	label: 'Payment Link',
-	type: 'id',
-	idPrefix: 'plk_',
-	locator: 'paymentLink',
-	required: true,
-	description: 'The payment link to use',
-};
+const linkId = pathIdField('linkId', 'Payment Link', 'plk_', 'The payment link to use', 'paymentLink');
 
 export const paymentLink: ResourceDescription = {
 	value: 'paymentLink',

@@ -1,17 +1,9 @@
 import type { FieldDescription, ResourceDescription } from '../shared/types';
-import { customerIdField, vatRateField } from './common';
+import { customerIdField, pathIdField, vatRateField } from './common';
 
 // The docs' scope table has no punch-card scope, so every operation here has `scope: null`.
 
-const punchCardId: FieldDescription = {
-	name: 'punchCardId',
-	label: 'Punch Card',
-	type: 'id',
-	idPrefix: 'pcd_',
-	locator: 'punchCard',
-	required: true,
-	description: 'The punch card to use',
-};
+const punchCardId = pathIdField('punchCardId', 'Punch Card', 'pcd_', 'The punch card to use', 'punchCard');
 
 const issuedPunchCardId: FieldDescription = {
 	// The spec misspells this path parameter as `punchCaissuedPunchCardIdrdId`.

@@ -1,14 +1,7 @@
-import type { FieldDescription, ResourceDescription } from '../shared/types';
+import type { ResourceDescription } from '../shared/types';
+import { pathIdField } from './common';
 
-const ticketId: FieldDescription = {
-	name: 'ticketId',
-	label: 'Ticket',
-	type: 'id',
-	idPrefix: 'tic_',
-	locator: 'ticket',
-	required: true,
-	description: 'The ticket to use',
-};
+const ticketId = pathIdField('ticketId', 'Ticket', 'tic_', 'The ticket to use', 'ticket');
 
 export const ticket: ResourceDescription = {
 	value: 'ticket',

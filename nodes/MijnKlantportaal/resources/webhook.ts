@@ -1,14 +1,7 @@
-import type { FieldDescription, FieldOption, ResourceDescription } from '../shared/types';
+import type { FieldOption, ResourceDescription } from '../shared/types';
+import { pathIdField } from './common';
 
-const webhookId: FieldDescription = {
-	name: 'webhookId',
-	label: 'Webhook',
-	type: 'id',
-	idPrefix: 'wbh_',
-	locator: 'webhook',
-	required: true,
-	description: 'The webhook to use',
-};
+const webhookId = pathIdField('webhookId', 'Webhook', 'wbh_', 'The webhook to use', 'webhook');
 
 /** The 23 event types of the docs; one webhook listens to one of them. */
 /** The 23 documented event types; the webhook trigger offers the same list. */
