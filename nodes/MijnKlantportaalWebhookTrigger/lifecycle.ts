@@ -122,7 +122,7 @@ function httpStatus(error: unknown): number | undefined {
 	return Number.isFinite(code) && code > 0 ? code : undefined;
 }
 
-function describe(records: StoredWebhook[]): string {
+function listWebhooks(records: StoredWebhook[]): string {
 	return records.map((record) => `${record.id} (${record.type})`).join(', ');
 }
 
@@ -190,7 +190,7 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	if (notDeletable.length) {
 		this.logger.warn(
 			`MijnKlantportaal Webhook Trigger (${where}): the workflow was deactivated, but MijnKlantportaal could not delete ${notDeletable.length} webhook(s): its API answered ${deleteUnsupported} to DELETE /webhooks/{id}, an endpoint it does not document. ` +
-				`Remove them yourself in the MijnKlantportaal portal: ${describe(notDeletable)}, all calling ${notDeletable[0].url}. ` +
+				`Remove them yourself in the MijnKlantportaal portal: ${listWebhooks(notDeletable)}, all calling ${notDeletable[0].url}. ` +
 				'Until then MijnKlantportaal keeps calling that URL; n8n refuses those calls while the workflow is inactive, and reuses the webhooks if you activate it again.',
 			{ webhookIds: notDeletable.map((record) => record.id) },
 		);
