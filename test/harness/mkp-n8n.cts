@@ -58,7 +58,7 @@ export function registerNodeType(type: string, node: INodeType) {
 let initialised = false;
 // n8n-core carries its own copy of @n8n/di; its services live in that copy's container.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
+export const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
 
 export async function initDi() {
 	if (initialised) return;

@@ -6,14 +6,11 @@ import { BinaryDataService } from 'n8n-core';
 import { startMockServer } from '../mock-server';
 import type { LogEntry, MockServer, MockServerOptions } from '../mock-server';
 import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
-import { runNode } from '../harness/mkp-n8n.cjs';
+import { Container, runNode } from '../harness/mkp-n8n.cjs';
 import type { RunResult } from '../harness/mkp-n8n.cjs';
 
 export type { LogEntry, MockServer };
 
-// n8n-core carries its own copy of @n8n/di; its services live in that copy's container.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] })) as typeof import('@n8n/di');
 
 /** A mock on a free port, rate limit off, seed 1 unless told otherwise. */
 export async function startMock(options: MockServerOptions = {}): Promise<MockServer> {

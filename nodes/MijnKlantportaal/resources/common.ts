@@ -28,13 +28,8 @@ export const pathIdField = (name: string, label: string, idPrefix: string, descr
 });
 
 export const customerIdField = (description: string, required = true): FieldDescription => ({
-	name: 'customerId',
-	label: 'Customer',
-	type: 'id',
-	idPrefix: 'cst_',
-	locator: 'customer',
+	...pathIdField('customerId', 'Customer', 'cst_', description, 'customer'),
 	required,
-	description,
 });
 
 /** Invoice and offer lines: the docs show `{description, amountExclVat, vatRate}` and no more. */
