@@ -68,19 +68,27 @@ export class MijnKlantportaalApi implements ICredentialType {
 		rules: [
 			responseCode(401, INVALID_KEY),
 			responseCode(404, 'No MijnKlantportaal API answers at this base URL.'),
-			responseCode(429, 'The key is rate limited right now (60 requests per minute). Try again in a minute.'),
+			responseCode(
+				429,
+				'The key is rate limited right now (60 requests per minute). Try again in a minute.',
+			),
 			successBody('code', 401, INVALID_KEY),
 			successBody('message', 'Unauthenticated.', INVALID_KEY),
 		] as ICredentialTestRequest['rules'],
 	};
 }
 
-const INVALID_KEY = 'The API key was not accepted. Check that it is copied whole and has not been revoked.';
+const INVALID_KEY =
+	'The API key was not accepted. Check that it is copied whole and has not been revoked.';
 
 function responseCode(value: number, message: string): IAuthenticateRuleResponseCode {
 	return { type: 'responseCode', properties: { value, message } };
 }
 
-function successBody(key: string, value: string | number, message: string): IAuthenticateRuleResponseSuccessBody {
+function successBody(
+	key: string,
+	value: string | number,
+	message: string,
+): IAuthenticateRuleResponseSuccessBody {
 	return { type: 'responseSuccessBody', properties: { key, value, message } };
 }

@@ -40,14 +40,24 @@ export class MijnKlantportaalOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: baseUrlExpression('$self', 'manageBaseUrl', PRODUCTION_MANAGE_BASE_URL, '/oauth/authorize'),
+			default: baseUrlExpression(
+				'$self',
+				'manageBaseUrl',
+				PRODUCTION_MANAGE_BASE_URL,
+				'/oauth/authorize',
+			),
 			required: true,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: baseUrlExpression('$self', 'manageBaseUrl', PRODUCTION_MANAGE_BASE_URL, '/oauth/tokens'),
+			default: baseUrlExpression(
+				'$self',
+				'manageBaseUrl',
+				PRODUCTION_MANAGE_BASE_URL,
+				'/oauth/tokens',
+			),
 			required: true,
 		},
 		{
@@ -61,10 +71,15 @@ export class MijnKlantportaalOAuth2Api implements ICredentialType {
 			displayName: 'Enabled Scopes',
 			name: 'enabledScopes',
 			type: 'multiOptions',
-			options: SCOPES.map((scope) => ({ name: scope.value, value: scope.value, description: scope.description })),
+			options: SCOPES.map((scope) => ({
+				name: scope.value,
+				value: scope.value,
+				description: scope.description,
+			})),
 			default: ALL_SCOPES.filter((scope) => scope.endsWith('.read')),
 			displayOptions: { show: { customScopes: [true] } },
-			description: 'The scopes to request. Operations outside them fail with a 403 that names the missing scope.',
+			description:
+				'The scopes to request. Operations outside them fail with a 403 that names the missing scope.',
 		},
 		{
 			displayName: 'Scope',

@@ -6,7 +6,10 @@ export const SCOPES: Array<{ value: string; description: string }> = [
 	{ value: 'appointments.write', description: 'Schedule, change and cancel appointments' },
 	{ value: 'businessoperations.read', description: 'Read the invoices MijnKlantportaal sends you' },
 	{ value: 'customers.read', description: 'Read customers and customer groups' },
-	{ value: 'customers.write', description: 'Create, edit and delete customers and customer groups' },
+	{
+		value: 'customers.write',
+		description: 'Create, edit and delete customers and customer groups',
+	},
 	{ value: 'filerequest.read', description: 'Read file requests and delivered-file records' },
 	{ value: 'filerequest.write', description: 'Create and delete file requests' },
 	{ value: 'files.read', description: 'Read and download files' },

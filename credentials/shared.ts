@@ -7,7 +7,8 @@ export const PRODUCTION_MANAGE_BASE_URL = 'https://manage.mijnklantportaal.nl';
  * A custom server may be plain http only on loopback, so a typo can never send a token in clear
  * text across a network. The same rule, as an expression, guards the OAuth2 URLs.
  */
-export const SAFE_URL_PATTERN = '^(https://[^/]+|http://(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])(:\\d+)?)(/.*)?$';
+export const SAFE_URL_PATTERN =
+	'^(https://[^/]+|http://(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])(:\\d+)?)(/.*)?$';
 
 export const environmentProperties: INodeProperties[] = [
 	{
@@ -23,7 +24,8 @@ export const environmentProperties: INodeProperties[] = [
 			},
 		],
 		default: 'production',
-		description: 'Which MijnKlantportaal servers to use. Keep Production unless you test against a mock.',
+		description:
+			'Which MijnKlantportaal servers to use. Keep Production unless you test against a mock.',
 	},
 	{
 		displayName: 'API Base URL',
@@ -41,7 +43,12 @@ export const environmentProperties: INodeProperties[] = [
  * base URL (trailing slashes removed) otherwise. A custom URL that is neither https nor loopback
  * resolves to an `.invalid` host, so the request fails instead of leaking.
  */
-export function baseUrlExpression(self: '$credentials' | '$self', customField: string, production: string, suffix = ''): string {
+export function baseUrlExpression(
+	self: '$credentials' | '$self',
+	customField: string,
+	production: string,
+	suffix = '',
+): string {
 	const custom = `String(${self}["${customField}"] ?? "").trim().replace(/\\/+$/, "")`;
 	const safe = `(/${SAFE_URL_PATTERN.replace(/\//g, '\\/')}/.test(${custom}) ? ${custom} : "https://refused-unsafe-custom-url.invalid")`;
 	return `={{ (${self}["environment"] === "custom" ? ${safe} : "${production}") + "${suffix}" }}`;

@@ -57,7 +57,7 @@ function readSection(readme) {
 }
 
 if (require.main === module) {
-	const { resources } = require(path.resolve(__dirname, '../dist/nodes/MijnKlantportaal/resources'));
+	const { resources } = require(path.resolve(__dirname, '../dist/nodes/shared/resources'));
 	const file = path.resolve(__dirname, '../README.md');
 	fs.writeFileSync(file, replaceSection(fs.readFileSync(file, 'utf8'), renderOperations(resources)));
 	console.log('README.md operations section updated');

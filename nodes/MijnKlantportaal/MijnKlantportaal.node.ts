@@ -1,11 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { apiRequestProperties } from './actions/apiRequest';
-import { router } from './actions/router';
-import { authenticationProperty, credentialsFor, requestOptionsProperty } from './descriptions/common';
-import { resourceProperties } from './descriptions/properties';
+import { authenticationProperty, credentialsFor, resources } from '../shared';
+import { apiRequestProperties } from './descriptions/apiRequest';
+import { resourceProperties } from './descriptions/operationProperties';
+import { requestOptionsProperty } from './descriptions/requestOptions';
+import { router } from './execute/router';
 import { listSearch } from './listSearch';
-import { resources } from './resources';
 
 const resourceOptions = [
 	...resources.map((resource) => ({ name: resource.name, value: resource.value })),
@@ -16,7 +21,10 @@ export class MijnKlantportaal implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MijnKlantportaal',
 		name: 'mijnKlantportaal',
-		icon: { light: 'file:../../icons/mijnklantportaal.svg', dark: 'file:../../icons/mijnklantportaal.dark.svg' },
+		icon: {
+			light: 'file:../../icons/mijnklantportaal.svg',
+			dark: 'file:../../icons/mijnklantportaal.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

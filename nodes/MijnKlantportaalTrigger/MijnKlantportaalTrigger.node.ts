@@ -1,11 +1,18 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { authenticationProperty, credentialsFor } from '../MijnKlantportaal/descriptions/common';
+import { authenticationProperty, credentialsFor } from '../shared';
 import { triggerEvents } from './events';
 import { pollTrigger } from './poll/run';
 
 const windowEvents = triggerEvents.filter((event) => event.list.window).map((event) => event.value);
-const trackingEvents = triggerEvents.filter((event) => event.rule.kind !== 'new' && !event.list.window).map((event) => event.value);
+const trackingEvents = triggerEvents
+	.filter((event) => event.rule.kind !== 'new' && !event.list.window)
+	.map((event) => event.value);
 
 /**
  * Polls MijnKlantportaal for new and changed records. The API has no filter, sort or
@@ -16,7 +23,10 @@ export class MijnKlantportaalTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MijnKlantportaal Trigger',
 		name: 'mijnKlantportaalTrigger',
-		icon: { light: 'file:../../icons/mijnklantportaal.svg', dark: 'file:../../icons/mijnklantportaal.dark.svg' },
+		icon: {
+			light: 'file:../../icons/mijnklantportaal.svg',
+			dark: 'file:../../icons/mijnklantportaal.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
@@ -34,9 +44,14 @@ export class MijnKlantportaalTrigger implements INodeType {
 				type: 'options',
 				required: true,
 				noDataExpression: true,
-				options: triggerEvents.map((event) => ({ name: event.name, value: event.value, description: event.description })),
+				options: triggerEvents.map((event) => ({
+					name: event.name,
+					value: event.value,
+					description: event.description,
+				})),
 				default: 'customerCreated',
-				description: 'What starts the workflow. Each run outputs one item per event: the record, plus "event" and "detectedAt".',
+				description:
+					'What starts the workflow. Each run outputs one item per event: the record, plus "event" and "detectedAt".',
 			},
 			{
 				displayName: 'Options',
@@ -60,7 +75,8 @@ export class MijnKlantportaalTrigger implements INodeType {
 						typeOptions: { minValue: 1, numberPrecision: 0 },
 						default: 365,
 						displayOptions: { show: { '/event': windowEvents } },
-						description: 'Appointments starting up to this many days ahead are watched (the API lists appointments by start date only)',
+						description:
+							'Appointments starting up to this many days ahead are watched (the API lists appointments by start date only)',
 					},
 					{
 						displayName: 'Look Back (Days)',

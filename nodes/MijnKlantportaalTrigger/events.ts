@@ -61,25 +61,86 @@ export interface TriggerEvent {
 	rule: EventRule;
 }
 
-const customers: ListSpec = { path: '/customers', tsField: 'createdAt', scope: 'customers.read', noun: 'customer' };
-const customerGroups: ListSpec = { path: '/customer-groups', tsField: 'createdAt', scope: 'customers.read', noun: 'customer group' };
-const invoices: ListSpec = { path: '/customer-invoices', tsField: 'createdAt', scope: 'invoices.read', noun: 'customer invoice' };
-const offers: ListSpec = { path: '/customer-offers', tsField: 'createdAt', scope: 'offers.read', noun: 'offer' };
-const tickets: ListSpec = { path: '/tickets', tsField: 'createdAt', scope: 'tickets.read', noun: 'ticket' };
-const paymentLinks: ListSpec = { path: '/payment-links', tsField: 'createdAt', scope: 'paymentlinks.read', noun: 'payment link' };
-const appointments: ListSpec = { path: '/appointments', tsField: 'createdAt', scope: 'appointments.read', noun: 'appointment', window: true };
+const customers: ListSpec = {
+	path: '/customers',
+	tsField: 'createdAt',
+	scope: 'customers.read',
+	noun: 'customer',
+};
+const customerGroups: ListSpec = {
+	path: '/customer-groups',
+	tsField: 'createdAt',
+	scope: 'customers.read',
+	noun: 'customer group',
+};
+const invoices: ListSpec = {
+	path: '/customer-invoices',
+	tsField: 'createdAt',
+	scope: 'invoices.read',
+	noun: 'customer invoice',
+};
+const offers: ListSpec = {
+	path: '/customer-offers',
+	tsField: 'createdAt',
+	scope: 'offers.read',
+	noun: 'offer',
+};
+const tickets: ListSpec = {
+	path: '/tickets',
+	tsField: 'createdAt',
+	scope: 'tickets.read',
+	noun: 'ticket',
+};
+const paymentLinks: ListSpec = {
+	path: '/payment-links',
+	tsField: 'createdAt',
+	scope: 'paymentlinks.read',
+	noun: 'payment link',
+};
+const appointments: ListSpec = {
+	path: '/appointments',
+	tsField: 'createdAt',
+	scope: 'appointments.read',
+	noun: 'appointment',
+	window: true,
+};
 const subscriptions: ListSpec = {
 	path: '/customer-subscriptions',
 	tsField: 'createdAt',
 	scope: 'subscription.read',
 	noun: 'subscription',
 };
-const agreements: ListSpec = { path: '/agreements', tsField: 'createdAt', scope: 'agreements.read', noun: 'agreement' };
-const fileRequests: ListSpec = { path: '/file-requests', tsField: 'createdAt', scope: 'filerequest.read', noun: 'file request' };
-const fileShares: ListSpec = { path: '/file-shares', tsField: 'createdAt', scope: 'fileshare.read', noun: 'file share' };
-const punchCards: ListSpec = { path: '/punch-cards', tsField: 'createdAt', scope: null, noun: 'punch card' };
+const agreements: ListSpec = {
+	path: '/agreements',
+	tsField: 'createdAt',
+	scope: 'agreements.read',
+	noun: 'agreement',
+};
+const fileRequests: ListSpec = {
+	path: '/file-requests',
+	tsField: 'createdAt',
+	scope: 'filerequest.read',
+	noun: 'file request',
+};
+const fileShares: ListSpec = {
+	path: '/file-shares',
+	tsField: 'createdAt',
+	scope: 'fileshare.read',
+	noun: 'file share',
+};
+const punchCards: ListSpec = {
+	path: '/punch-cards',
+	tsField: 'createdAt',
+	scope: null,
+	noun: 'punch card',
+};
 // MijnKlantportaal's own invoices have no createdAt; they are issued in order of `issuedAt`.
-const mkpInvoices: ListSpec = { path: '/invoices', tsField: 'issuedAt', scope: 'businessoperations.read', noun: 'MijnKlantportaal invoice' };
+const mkpInvoices: ListSpec = {
+	path: '/invoices',
+	tsField: 'issuedAt',
+	scope: 'businessoperations.read',
+	noun: 'MijnKlantportaal invoice',
+};
 
 const OFFER_DECIDED: readonly Condition[] = [
 	{ field: 'acceptedAt', to: 'set' },
@@ -255,7 +316,12 @@ export const triggerEvents: TriggerEvent[] = [
 		name: 'Punch Card Issued',
 		description: 'A punch card was issued to a customer',
 		list: punchCards,
-		rule: { kind: 'newChild', childPath: '/punch-cards/{id}/issued', childTsField: 'issuedAt', childNoun: 'issued punch card' },
+		rule: {
+			kind: 'newChild',
+			childPath: '/punch-cards/{id}/issued',
+			childTsField: 'issuedAt',
+			childNoun: 'issued punch card',
+		},
 	},
 	{
 		value: 'subscriptionCreated',

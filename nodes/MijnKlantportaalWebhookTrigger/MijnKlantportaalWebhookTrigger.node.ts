@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { authenticationProperty, credentialsFor } from '../MijnKlantportaal/descriptions/common';
+import { authenticationProperty, credentialsFor } from '../shared';
 import { receiveDelivery } from './delivery';
 import { EVENT_OPTIONS } from './events';
 import { checkExists, create, remove } from './lifecycle';
@@ -15,11 +15,15 @@ export class MijnKlantportaalWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MijnKlantportaal Webhook Trigger',
 		name: 'mijnKlantportaalWebhookTrigger',
-		icon: { light: 'file:../../icons/mijnklantportaal.svg', dark: 'file:../../icons/mijnklantportaal.dark.svg' },
+		icon: {
+			light: 'file:../../icons/mijnklantportaal.svg',
+			dark: 'file:../../icons/mijnklantportaal.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Events: " + ($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when customers, invoices, offers, payment links, subscriptions, tickets or appointments change in MijnKlantportaal',
+		description:
+			'Starts the workflow when customers, invoices, offers, payment links, subscriptions, tickets or appointments change in MijnKlantportaal',
 		defaults: { name: 'MijnKlantportaal Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -48,7 +52,8 @@ export class MijnKlantportaalWebhookTrigger implements INodeType {
 				required: true,
 				options: EVENT_OPTIONS,
 				default: [],
-				description: 'The events that start the workflow. MijnKlantportaal needs one webhook per event; the trigger registers them all.',
+				description:
+					'The events that start the workflow. MijnKlantportaal needs one webhook per event; the trigger registers them all.',
 			},
 		],
 	};

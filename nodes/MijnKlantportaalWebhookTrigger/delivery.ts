@@ -29,12 +29,15 @@ function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebho
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
 	res.end(JSON.stringify({ code: status, message }));
 	// Debug only: the requests are unauthenticated, so a warning per request could flood the log.
-	ctx.logger.debug(`MijnKlantportaal Webhook Trigger refused a delivery with ${status}: ${message}`);
+	ctx.logger.debug(
+		`MijnKlantportaal Webhook Trigger refused a delivery with ${status}: ${message}`,
+	);
 	return { noWebhookResponse: true };
 }
 
 async function rawBodyOf(req: DeliveryRequest): Promise<Buffer | undefined> {
-	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
+	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function')
+		await req.readRawBody();
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
@@ -50,7 +53,8 @@ const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 
 /** A value from the request, shortened, for a message that echoes it. */
-const shown = (value: string) => JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+const shown = (value: string) =>
+	JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 
 /**
  * One delivery. In this order, each failure answering at once and starting nothing:
@@ -71,14 +75,26 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (header === undefined) {
 		return refuse(this, 401, 'The X-Webhook-Signature header is missing');
 	}
-	const match = verifySignature(header, rawBody, storedWebhooks(this.getWorkflowStaticData('node')));
+	const match = verifySignature(
+		header,
+		rawBody,
+		storedWebhooks(this.getWorkflowStaticData('node')),
+	);
 	if (!match) {
-		return refuse(this, 401, 'The X-Webhook-Signature header does not match a webhook of this workflow');
+		return refuse(
+			this,
+			401,
+			'The X-Webhook-Signature header does not match a webhook of this workflow',
+		);
 	}
 
 	const type = mediaType(headers);
 	if (type !== 'application/json') {
-		return refuse(this, 415, `Expected an application/json body, got ${type ? shown(type) : 'no content type'}`);
+		return refuse(
+			this,
+			415,
+			`Expected an application/json body, got ${type ? shown(type) : 'no content type'}`,
+		);
 	}
 	let payload: unknown;
 	if (rawBody !== undefined) {
@@ -100,11 +116,17 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 	const event = (payload.event as string | undefined) ?? signedFor;
 	if (event !== signedFor) {
-		return refuse(this, 401, `The signature belongs to a webhook for ${shown(signedFor)} events, not ${shown(event)}`);
+		return refuse(
+			this,
+			401,
+			`The signature belongs to a webhook for ${shown(signedFor)} events, not ${shown(event)}`,
+		);
 	}
 	const chosen = this.getNodeParameter('events', []) as unknown;
 	if (!Array.isArray(chosen) || !chosen.includes(event)) {
-		const what = EVENT_TYPES.includes(event) ? `The event ${shown(event)} is` : `${shown(event)} is not a MijnKlantportaal event and`;
+		const what = EVENT_TYPES.includes(event)
+			? `The event ${shown(event)} is`
+			: `${shown(event)} is not a MijnKlantportaal event and`;
 		return refuse(this, 422, `${what} not one this workflow listens to`);
 	}
 

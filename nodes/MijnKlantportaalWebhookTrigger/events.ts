@@ -1,5 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { eventTypeOptions } from '../MijnKlantportaal/resources/webhook';
+import { eventTypeOptions } from '../shared';
 
 /** The 23 event types, shared with the action node's "Create a webhook" so the two never disagree. */
 export const EVENT_OPTIONS: INodePropertyOptions[] = eventTypeOptions.map((option) => ({

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { apiRequest, iteratePages } from '../MijnKlantportaal/transport';
+import { apiRequest, iteratePages } from '../shared';
 import { EVENT_TYPES } from './events';
 import type { StoredWebhook } from './store';
 import { replaceFor, sameUrl, storedFor, storedWebhooks } from './store';
@@ -31,7 +31,8 @@ export function selectedEvents(this: IHookFunctions): string[] {
 	const events = Array.isArray(value) ? [...new Set(value.map(String))] : [];
 	if (events.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Choose at least one event', {
-			description: 'Open the trigger and pick the MijnKlantportaal events that should start this workflow.',
+			description:
+				'Open the trigger and pick the MijnKlantportaal events that should start this workflow.',
 		});
 	}
 	const unknown = events.filter((event) => !EVENT_TYPES.includes(event));
@@ -48,16 +49,31 @@ const LIST = { action: 'List webhooks', scope: 'webhooks.read', noun: 'webhook' 
 /** Every webhook record of the account whose URL is `url`, following `next_page_url`. */
 async function remoteFor(this: IHookFunctions, url: string): Promise<StoredWebhook[]> {
 	const found: StoredWebhook[] = [];
-	for await (const page of iteratePages.call(this, { method: 'GET', path: '/webhooks', subject: LIST })) {
+	for await (const page of iteratePages.call(this, {
+		method: 'GET',
+		path: '/webhooks',
+		subject: LIST,
+	})) {
 		for (const record of page.data) {
-			if (typeof record.id !== 'string' || typeof record.type !== 'string' || typeof record.url !== 'string') continue;
+			if (
+				typeof record.id !== 'string' ||
+				typeof record.type !== 'string' ||
+				typeof record.url !== 'string'
+			)
+				continue;
 			if (!sameUrl(record.url, url)) continue;
-			found.push({ id: record.id, type: record.type, url: record.url, secret: typeof record.secret === 'string' ? record.secret : '' });
+			found.push({
+				id: record.id,
+				type: record.type,
+				url: record.url,
+				secret: typeof record.secret === 'string' ? record.secret : '',
+			});
 		}
 	}
 	for (const record of found) {
 		// The list is documented to hold the secret; should it not, the record itself does.
-		if (record.secret === '') record.secret = (await getWebhook.call(this, record.id))?.secret ?? '';
+		if (record.secret === '')
+			record.secret = (await getWebhook.call(this, record.id))?.secret ?? '';
 	}
 	return found;
 }
@@ -106,9 +122,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		});
 		const body = response.body as IDataObject;
 		if (typeof body?.id !== 'string' || typeof body.secret !== 'string' || body.secret === '') {
-			throw new NodeOperationError(this.getNode(), `MijnKlantportaal created the "${type}" webhook but did not return its ID and secret`, {
-				description: 'Without the secret no delivery can be verified. Deactivate and activate the workflow again.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`MijnKlantportaal created the "${type}" webhook but did not return its ID and secret`,
+				{
+					description:
+						'Without the secret no delivery can be verified. Deactivate and activate the workflow again.',
+				},
+			);
 		}
 		records.push({ id: body.id, type, url, secret: body.secret });
 		// Saved after every record, so a failure further on still leaves the created ones known.
@@ -164,7 +185,12 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 				method: 'DELETE',
 				path: `/webhooks/${encodeURIComponent(record.id)}`,
 				idempotent: true,
-				subject: { action: 'Delete a webhook', scope: 'webhooks.write', noun: 'webhook', id: record.id },
+				subject: {
+					action: 'Delete a webhook',
+					scope: 'webhooks.write',
+					noun: 'webhook',
+					id: record.id,
+				},
 			});
 		} catch (error) {
 			const status = httpStatus(error);
@@ -212,7 +238,9 @@ async function stillExists(this: IHookFunctions, id: string): Promise<boolean> {
 		return (await getWebhook.call(this, id)) !== undefined;
 	} catch (error) {
 		if (httpStatus(error) === 404) return false;
-		this.logger.debug(`MijnKlantportaal Webhook Trigger: could not check webhook ${id} after a 404: ${(error as Error).message}`);
+		this.logger.debug(
+			`MijnKlantportaal Webhook Trigger: could not check webhook ${id} after a 404: ${(error as Error).message}`,
+		);
 		return true;
 	}
 }

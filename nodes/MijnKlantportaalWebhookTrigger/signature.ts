@@ -35,7 +35,9 @@ export function safeEqual(provided: string, expected: string): boolean {
 }
 
 /** The header's value, or undefined when it is absent or blank. */
-export function signatureHeader(headers: Record<string, string | string[] | undefined>): string | undefined {
+export function signatureHeader(
+	headers: Record<string, string | string[] | undefined>,
+): string | undefined {
 	const raw = headers[SIGNATURE_HEADER];
 	const value = (Array.isArray(raw) ? raw.join(', ') : (raw ?? '')).trim();
 	return value === '' ? undefined : value;

@@ -1,4 +1,4 @@
-import { Pacer, retryAfterMs } from '../../nodes/MijnKlantportaal/transport/pacing';
+import { Pacer, retryAfterMs } from '../../nodes/shared/transport/pacing';
 
 /**
  * The pacer on a clock the test drives: every call gets explicit times, so the window arithmetic

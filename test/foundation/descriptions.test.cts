@@ -1,8 +1,8 @@
-import { resources } from '../../nodes/MijnKlantportaal/resources';
-import type { OperationDescription } from '../../nodes/MijnKlantportaal/shared/types';
+import { resources } from '../../nodes/shared/resources';
+import type { OperationSpec } from '../../nodes/shared/spec';
 import { normalisePath, restEndpoints } from '../harness/mkp-endpoints.cjs';
 
-const operations: Array<OperationDescription & { resource: string }> = resources.flatMap((resource) =>
+const operations: Array<OperationSpec & { resource: string }> = resources.flatMap((resource) =>
 	resource.operations.map((op) => ({ ...op, resource: resource.value })),
 );
 const key = (method: string, path: string) => `${method} ${normalisePath(path)}`;

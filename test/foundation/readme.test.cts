@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resources } from '../../nodes/MijnKlantportaal/resources';
+import { resources } from '../../nodes/shared/resources';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readSection, renderOperations } = require('../../scripts/readme.js') as {
 	readSection: (readme: string) => string;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { resources } from '../../nodes/MijnKlantportaal/resources';
+import { resources } from '../../nodes/shared/resources';
 import type { InputItem, MockServer, NodeRun } from './setup.cjs';
 import { PNG, binary, binaryBytes, filePart, pdf, rl, run, sha256, startMock, summary } from './setup.cjs';
 

@@ -1,7 +1,7 @@
 // One delivery of each of the 23 event types, fired by the mock at the trigger's production URL.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { webhook } from '../../nodes/MijnKlantportaal/resources/webhook';
+import { webhook } from '../../nodes/shared/resources/webhook';
 import { MijnKlantportaalWebhookTrigger } from '../../nodes/MijnKlantportaalWebhookTrigger/MijnKlantportaalWebhookTrigger.node';
 import { EVENT_TYPES } from '../../nodes/MijnKlantportaalWebhookTrigger/events';
 import { startReceiver } from '../harness/mkp-hooks.cjs';

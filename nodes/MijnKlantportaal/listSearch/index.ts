@@ -1,15 +1,27 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { resources } from '../resources';
-import type { LocatorName } from '../shared/types';
-import type { Page } from '../transport';
-import { apiRequest } from '../transport';
+import { apiRequest, resources } from '../../shared';
+import type { LocatorName, Page } from '../../shared';
 
-type SearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type SearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
-const LABEL_FIELDS = ['companyName', 'name', 'title', 'invoiceNumber', 'offerNumber', 'description', 'url'];
+const LABEL_FIELDS = [
+	'companyName',
+	'name',
+	'title',
+	'invoiceNumber',
+	'offerNumber',
+	'description',
+	'url',
+];
 
 function label(record: IDataObject): string {
-	const text = LABEL_FIELDS.map((key) => record[key]).find((value) => typeof value === 'string' && value);
+	const text = LABEL_FIELDS.map((key) => record[key]).find(
+		(value) => typeof value === 'string' && value,
+	);
 	return text ? `${String(text)} (${String(record.id)})` : String(record.id);
 }
 

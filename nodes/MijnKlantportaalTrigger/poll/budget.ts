@@ -1,9 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { apiRequest, DEFAULT_RETRY, getSession } from '../../MijnKlantportaal/transport';
-import type { ApiRequest, ApiResponse } from '../../MijnKlantportaal/transport';
-import { pacerFor } from '../../MijnKlantportaal/transport/pacing';
+import { apiRequest, DEFAULT_RETRY, getSession, pacerFor } from '../../shared';
+import type { ApiRequest, ApiResponse, Pacer } from '../../shared';
 import { Signal } from './pages';
-import type { Pacer } from '../../MijnKlantportaal/transport/pacing';
 
 /** The API's documented default: 60 requests per minute per key or token. */
 export const DEFAULT_RATE_LIMIT = 60;
@@ -48,7 +46,12 @@ export class Budget {
 		this.deadline = Date.now() + pollBudgetMs / 2;
 	}
 
-	static async open(context: IPollFunctions, share: number, knownLimit: number, pollBudgetMs: number): Promise<Budget> {
+	static async open(
+		context: IPollFunctions,
+		share: number,
+		knownLimit: number,
+		pollBudgetMs: number,
+	): Promise<Budget> {
 		const view = Object.create(context) as IPollFunctions;
 		const helpers = context.helpers;
 		const counter = { attempts: 0 };
@@ -63,7 +66,14 @@ export class Budget {
 			},
 		};
 		const session = await getSession.call(view);
-		return new Budget(view, counter, pacerFor(view, session.pacingKey), share, knownLimit, pollBudgetMs);
+		return new Budget(
+			view,
+			counter,
+			pacerFor(view, session.pacingKey),
+			share,
+			knownLimit,
+			pollBudgetMs,
+		);
 	}
 
 	/** The rate limit per window, as the API reports it. */

@@ -91,12 +91,15 @@ export class ChangeTracker {
 
 	private value(record: Rec): string {
 		const value = record.json[this.rule.field];
-		if (this.rule.to === 'set') return meets(record.json, { field: this.rule.field, to: 'set' }) ? 'set' : 'unset';
+		if (this.rule.to === 'set')
+			return meets(record.json, { field: this.rule.field, to: 'set' }) ? 'set' : 'unset';
 		return JSON.stringify(value ?? null);
 	}
 
 	private inTarget(record: Rec): boolean {
-		return this.rule.to === undefined || meets(record.json, { field: this.rule.field, to: this.rule.to });
+		return (
+			this.rule.to === undefined || meets(record.json, { field: this.rule.field, to: this.rule.to })
+		);
 	}
 
 	private isFinal(record: Rec): boolean {
@@ -148,7 +151,8 @@ export class ChangeTracker {
 
 	private endPass(): void {
 		const keep = new Set([this.tag, TAGS[(this.n + TAGS.length - 1) % TAGS.length]]);
-		for (const [id, entry] of Object.entries(this.m)) if (!keep.has(entry.slice(-1))) delete this.m[id];
+		for (const [id, entry] of Object.entries(this.m))
+			if (!keep.has(entry.slice(-1))) delete this.m[id];
 		this.n = (this.n + 1) % TAGS.length;
 		this.pg = 1;
 		this.b = 1;

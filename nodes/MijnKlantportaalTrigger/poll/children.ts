@@ -156,11 +156,18 @@ export class ChildTracker {
 
 	private reader(parentId: string): ListReader {
 		const { rule } = this;
-		return new ListReader(this.env.node, this.env.budget, rule.childPath.replace('{id}', encodeURIComponent(parentId)), rule.childTsField, rule.childNoun, {
-			action: `List the ${rule.childNoun}s of ${parentId}`,
-			noun: rule.childNoun,
-			id: parentId,
-		});
+		return new ListReader(
+			this.env.node,
+			this.env.budget,
+			rule.childPath.replace('{id}', encodeURIComponent(parentId)),
+			rule.childTsField,
+			rule.childNoun,
+			{
+				action: `List the ${rule.childNoun}s of ${parentId}`,
+				noun: rule.childNoun,
+				id: parentId,
+			},
+		);
 	}
 
 	/** Reads one parent's sub-list. Returns false when the budget stopped it. */
@@ -168,7 +175,13 @@ export class ChildTracker {
 		const entry = this.m[parentId];
 		if (!entry) return true;
 		this.checked.add(parentId);
-		const env = { reader: this.reader(parentId), budget: this.env.budget, overlap: false, maxKnown: this.env.maxKnown, order: this.env.order };
+		const env = {
+			reader: this.reader(parentId),
+			budget: this.env.budget,
+			overlap: false,
+			maxKnown: this.env.maxKnown,
+			order: this.env.order,
+		};
 		const state = unpack(entry);
 		try {
 			if (!state || state.z) {
@@ -217,7 +230,12 @@ export class ChildTracker {
 		// After the first cycle the pass only looks for parents that stopped growing (links no
 		// longer open); without `activeWhile` every parent stays watched and the pass is done.
 		const passing = firstCycle || this.rule.activeWhile !== undefined;
-		if (passing) await this.pass(parents, handled, firstCycle ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.floor(budget.left / 4)));
+		if (passing)
+			await this.pass(
+				parents,
+				handled,
+				firstCycle ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.floor(budget.left / 4)),
+			);
 		if (firstCycle) {
 			// Parents the activation pass found: take their sub-lists' ends as starting points now.
 			for (const id of Object.keys(this.m)) {
@@ -233,11 +251,16 @@ export class ChildTracker {
 			if (!(await this.check(id))) break;
 			this.rr = id;
 		}
-		if (passing && !this.passEnded && budget.left > 0) await this.pass(parents, handled, Number.MAX_SAFE_INTEGER);
+		if (passing && !this.passEnded && budget.left > 0)
+			await this.pass(parents, handled, Number.MAX_SAFE_INTEGER);
 	}
 
 	/** Continues the parent pass for up to `pages` pages; one pass at most per poll. */
-	private async pass(parents: ListReader, handled: (record: Rec) => boolean, pages: number): Promise<void> {
+	private async pass(
+		parents: ListReader,
+		handled: (record: Rec) => boolean,
+		pages: number,
+	): Promise<void> {
 		if (this.passEnded) return;
 		try {
 			for (let read = 0; read < pages; read++) {

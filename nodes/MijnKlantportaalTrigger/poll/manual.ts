@@ -40,7 +40,11 @@ async function* newestToOldest(reader: ListReader, hint?: number): AsyncGenerato
 
 function listReader(node: INode, budget: Budget, event: TriggerEvent): ListReader {
 	const { list } = event;
-	return new ListReader(node, budget, list.path, list.tsField, list.noun, { action: `List ${list.noun}s`, scope: list.scope, noun: list.noun });
+	return new ListReader(node, budget, list.path, list.tsField, list.noun, {
+		action: `List ${list.noun}s`,
+		scope: list.scope,
+		noun: list.noun,
+	});
 }
 
 export async function fetchTestEvent(
@@ -59,7 +63,10 @@ export async function fetchTestEvent(
 		} else if (rule.kind === 'newChild') {
 			for await (const parent of newestToOldest(listReader(node, budget, event), hint)) {
 				const path = rule.childPath.replace('{id}', encodeURIComponent(parent.id));
-				const children = new ListReader(node, budget, path, rule.childTsField, rule.childNoun, { noun: rule.childNoun, id: parent.id });
+				const children = new ListReader(node, budget, path, rule.childTsField, rule.childNoun, {
+					noun: rule.childNoun,
+					id: parent.id,
+				});
 				for await (const child of newestToOldest(children)) {
 					found = child;
 					break;
@@ -68,7 +75,12 @@ export async function fetchTestEvent(
 			}
 		} else {
 			for await (const record of newestToOldest(listReader(node, budget, event), hint)) {
-				if (rule.kind === 'changed' && rule.to !== undefined && !meets(record.json, { field: rule.field, to: rule.to })) continue;
+				if (
+					rule.kind === 'changed' &&
+					rule.to !== undefined &&
+					!meets(record.json, { field: rule.field, to: rule.to })
+				)
+					continue;
 				found = record;
 				break;
 			}
@@ -78,12 +90,16 @@ export async function fetchTestEvent(
 	}
 	if (!found) {
 		const noun = rule.kind === 'newChild' ? rule.childNoun : list.noun;
-		throw new NodeOperationError(node, `No ${noun} found to use as a test event for "${event.name}"`, {
-			description:
-				rule.kind === 'changed' && rule.to !== undefined
-					? `No ${list.noun} is in the state this event reports, among those read within the request budget. Create one in MijnKlantportaal, or activate the workflow and wait for a real event.`
-					: `MijnKlantportaal returned no ${noun} within the request budget. Create one, then fetch the test event again.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`No ${noun} found to use as a test event for "${event.name}"`,
+			{
+				description:
+					rule.kind === 'changed' && rule.to !== undefined
+						? `No ${list.noun} is in the state this event reports, among those read within the request budget. Create one in MijnKlantportaal, or activate the workflow and wait for a real event.`
+						: `MijnKlantportaal returned no ${noun} within the request budget. Create one, then fetch the test event again.`,
+			},
+		);
 	}
 	return found;
 }

@@ -1,20 +1,16 @@
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { RequestSubject } from '../../MijnKlantportaal/transport';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { asNodeError } from '../../shared';
+import type { RequestSubject } from '../../shared';
 import type { Budget } from './budget';
 
 /** Control flow inside a poll (budget spent, order changed); never reaches n8n. */
 export class Signal extends Error {}
 
-/**
- * Passes an error from below on: a Signal as it is; n8n's own errors unchanged (both constructors hand back an error
- * of their own kind as it is, which keeps the transport's message and HTTP status), anything
- * else wrapped in a NodeOperationError.
- */
+/** Passes an error from below on: a Signal as it is, anything else as n8n's error (asNodeError). */
 export function passOn(node: INode, error: unknown): never {
 	if (error instanceof Signal) throw error;
-	if (error instanceof NodeApiError) throw new NodeApiError(node, error as unknown as JsonObject);
-	throw new NodeOperationError(node, error as Error);
+	throw asNodeError(node, error);
 }
 
 /** A record of a list, with the id and the timestamp (whole seconds) it is ordered by. */
@@ -47,9 +43,14 @@ export function toRec(node: INode, json: IDataObject, tsField: string, noun: str
 	const id = json.id;
 	const ts = toSeconds(json[tsField]);
 	if ((typeof id !== 'string' && typeof id !== 'number') || id === '' || !Number.isFinite(ts)) {
-		throw new NodeOperationError(node, `The API returned a ${noun} without an id or a valid ${tsField}`, {
-			description: 'The trigger orders records by this timestamp and cannot place this one. Nothing was emitted.',
-		});
+		throw new NodeOperationError(
+			node,
+			`The API returned a ${noun} without an id or a valid ${tsField}`,
+			{
+				description:
+					'The trigger orders records by this timestamp and cannot place this one. Nothing was emitted.',
+			},
+		);
 	}
 	return { id: String(id), ts, json };
 }
@@ -105,10 +106,20 @@ export class ListReader {
 		});
 		const body = response.body;
 		if (!body || !Array.isArray(body.data)) {
-			throw new NodeOperationError(this.node, `The API returned a ${this.noun} list without a data array`);
+			throw new NodeOperationError(
+				this.node,
+				`The API returned a ${this.noun} list without a data array`,
+			);
 		}
-		const recs = (body.data as IDataObject[]).map((json) => toRec(this.node, json, this.tsField, this.noun));
-		const page: Page = { n, recs, hasNext: typeof body.next_page_url === 'string' && body.next_page_url !== '', seq: ++this.seq };
+		const recs = (body.data as IDataObject[]).map((json) =>
+			toRec(this.node, json, this.tsField, this.noun),
+		);
+		const page: Page = {
+			n,
+			recs,
+			hasNext: typeof body.next_page_url === 'string' && body.next_page_url !== '',
+			seq: ++this.seq,
+		};
 		this.cache.set(n, page);
 		return page;
 	}
@@ -159,7 +170,8 @@ export class Known {
 	/** A copy holding the entries from `from` up to `to` (inclusive). */
 	slice(from: number, to: number): Known {
 		const copy = new Known();
-		for (const [ts, ids] of this.byTs) if (ts >= from && ts <= to) for (const id of ids) copy.add(ts, id);
+		for (const [ts, ids] of this.byTs)
+			if (ts >= from && ts <= to) for (const id of ids) copy.add(ts, id);
 		return copy;
 	}
 

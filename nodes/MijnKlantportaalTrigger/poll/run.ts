@@ -58,16 +58,33 @@ export async function pollTrigger(context: IPollFunctions): Promise<INodeExecuti
 	const node = context.getNode();
 	const value = context.getNodeParameter('event', '') as string;
 	const event = eventByValue(value);
-	if (!event) throw new NodeOperationError(node, `Unknown event "${value}"`, { description: 'Choose an event in the trigger.' });
+	if (!event)
+		throw new NodeOperationError(node, `Unknown event "${value}"`, {
+			description: 'Choose an event in the trigger.',
+		});
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 	const percent = Math.min(100, Math.max(1, Number(options.budgetPercent ?? 50) || 50));
-	const maxTracked = Math.max(1, Math.floor(Number(options.maxTracked ?? DEFAULT_MAX_TRACKED) || DEFAULT_MAX_TRACKED));
-	const window: WindowOptions = { lookBackDays: Number(options.lookBackDays ?? 1), lookAheadDays: Number(options.lookAheadDays ?? 365) };
-	const pollBudgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	const maxTracked = Math.max(
+		1,
+		Math.floor(Number(options.maxTracked ?? DEFAULT_MAX_TRACKED) || DEFAULT_MAX_TRACKED),
+	);
+	const window: WindowOptions = {
+		lookBackDays: Number(options.lookBackDays ?? 1),
+		lookAheadDays: Number(options.lookAheadDays ?? 365),
+	};
+	const pollBudgetMs =
+		typeof context.getPollBudgetMs === 'function'
+			? context.getPollBudgetMs()
+			: DEFAULT_POLL_BUDGET_MS;
 	const manual = context.getMode() === 'manual';
 	const staticData = manual ? staticDataIfAny(context) : context.getWorkflowStaticData('node');
 	const previous = loadState(staticData, event.value);
-	const budget = await Budget.open(context, percent / 100, previous?.rl ?? DEFAULT_RATE_LIMIT, pollBudgetMs);
+	const budget = await Budget.open(
+		context,
+		percent / 100,
+		previous?.rl ?? DEFAULT_RATE_LIMIT,
+		pollBudgetMs,
+	);
 	const detectedAt = new Date().toISOString();
 
 	if (manual) {
@@ -88,7 +105,11 @@ export async function pollTrigger(context: IPollFunctions): Promise<INodeExecuti
 	outcome.state.rl = budget.limit;
 	saveState(staticData, outcome.state);
 	if (outcome.events.length === 0) return null;
-	return [outcome.events.map((record) => ({ json: { ...record.json, event: event.value, detectedAt } as IDataObject }))];
+	return [
+		outcome.events.map((record) => ({
+			json: { ...record.json, event: event.value, detectedAt } as IDataObject,
+		})),
+	];
 }
 
 /** Manual runs only read the state (for the list's remembered last page); it may be absent. */
@@ -115,7 +136,9 @@ class PollRun {
 	}
 
 	/** First poll: the new-record scanner's starting point (or everything, to emit existing records). */
-	private async seedScan(reader: ListReader): Promise<{ state: TriggerState; result?: ScanResult }> {
+	private async seedScan(
+		reader: ListReader,
+	): Promise<{ state: TriggerState; result?: ScanResult }> {
 		const state: TriggerState = { v: 1, ev: this.event.value };
 		if (this.emitExisting) {
 			const result = await scan(this.scanEnv(reader, state), emptyState());
@@ -130,9 +153,14 @@ class PollRun {
 			return { state };
 		} catch (error) {
 			if (!(error instanceof BudgetSpent)) passOn(this.node, error);
-			throw new NodeOperationError(this.node, `Could not find the end of the ${this.event.list.noun} list within the request budget`, {
-				description: 'Raise "Max Share of Rate Limit per Poll" so the first poll can find where the list ends.',
-			});
+			throw new NodeOperationError(
+				this.node,
+				`Could not find the end of the ${this.event.list.noun} list within the request budget`,
+				{
+					description:
+						'Raise "Max Share of Rate Limit per Poll" so the first poll can find where the list ends.',
+				},
+			);
 		}
 	}
 
@@ -152,7 +180,11 @@ class PollRun {
 		const { event } = this;
 		if (event.list.window) {
 			const records = await readWindow(this.node, this.budget, event, this.window, Date.now());
-			const next = advanceWindow(event, previous.w ?? { m: {}, st: Number.MAX_SAFE_INTEGER }, records);
+			const next = advanceWindow(
+				event,
+				previous.w ?? { m: {}, st: Number.MAX_SAFE_INTEGER },
+				records,
+			);
 			return { state: { ...previous, w: next.state }, events: next.events };
 		}
 		const reader = listReader(this.node, this.budget, event);
@@ -168,20 +200,35 @@ class PollRun {
 	}
 
 	/** After the scanner: changes, or sub-lists, in the same poll. */
-	private async follow(reader: ListReader, state: TriggerState, result: ScanResult | undefined, first: boolean): Promise<Outcome> {
+	private async follow(
+		reader: ListReader,
+		state: TriggerState,
+		result: ScanResult | undefined,
+		first: boolean,
+	): Promise<Outcome> {
 		const { rule } = this.event;
 		if (state.n?.z) return { state, events: [] };
 		const found = result?.found ?? [];
 		const handled = handledCheck(state.n as ScanState);
 		if (rule.kind === 'new') return { state, events: found };
 		if (rule.kind === 'changed') {
-			const tracker = new ChangeTracker(rule, first ? newChangeState() : (state.c ?? newChangeState()), this.maxTracked);
+			const tracker = new ChangeTracker(
+				rule,
+				first ? newChangeState() : (state.c ?? newChangeState()),
+				this.maxTracked,
+			);
 			for (const record of found) tracker.observe(record, true);
 			await tracker.pass(reader, handled);
 			return { state: { ...state, c: tracker.state() }, events: tracker.events };
 		}
 		const children = new ChildTracker(
-			{ node: this.node, budget: this.budget, order: state.o, maxKnown: MAX_KNOWN, maxTracked: this.maxTracked },
+			{
+				node: this.node,
+				budget: this.budget,
+				order: state.o,
+				maxKnown: MAX_KNOWN,
+				maxTracked: this.maxTracked,
+			},
 			rule,
 			first ? newChildState() : (state.s ?? newChildState()),
 		);

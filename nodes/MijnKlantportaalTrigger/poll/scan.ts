@@ -181,7 +181,8 @@ class Walk {
 
 	/** Checks a page against the order this walk assumes. */
 	private note(page: Page): Page {
-		const order = pageOrder(page.recs) ?? (this.previous ? crossOrder(this.previous, page) : undefined);
+		const order =
+			pageOrder(page.recs) ?? (this.previous ? crossOrder(this.previous, page) : undefined);
 		this.previous = page;
 		if (order) {
 			if (order !== this.procedure) throw new OrderMismatch(order);
@@ -213,7 +214,11 @@ class Walk {
 	}
 
 	/** The first page at or after which `test` holds, searched from `hint` by galloping. */
-	private async findFirst(hint: number, test: (page: Page) => boolean, shortcut?: (page: Page) => boolean): Promise<number> {
+	private async findFirst(
+		hint: number,
+		test: (page: Page) => boolean,
+		shortcut?: (page: Page) => boolean,
+	): Promise<number> {
 		let n = Math.max(1, hint);
 		const at = await this.read(n);
 		let yes: number;
@@ -291,7 +296,10 @@ class Walk {
 				if (passed || !page.hasNext) break;
 				// A page that starts with a record handled before holds nothing newer: overlap only.
 				const newest = page.recs[0];
-				if (newest && (newest.ts < this.start || (newest.ts === this.start && before.has(newest.ts, newest.id)))) {
+				if (
+					newest &&
+					(newest.ts < this.start || (newest.ts === this.start && before.has(newest.ts, newest.id)))
+				) {
 					if (++overlapPages >= this.overlapCap) break;
 				}
 				n++;
@@ -302,7 +310,8 @@ class Walk {
 			// Newest first, records at the start timestamp that were handled before are reached
 			// only after every newer one: past such a record, only the overlap went unread.
 			const reachedOld =
-				bottom !== undefined && (bottom.ts < this.start || (bottom.ts === this.start && before.has(bottom.ts, bottom.id)));
+				bottom !== undefined &&
+				(bottom.ts < this.start || (bottom.ts === this.start && before.has(bottom.ts, bottom.id)));
 			if (bottom && !reachedOld) this.openGap(bottom.ts, idsAtBottom, before, lastRead + 1);
 		}
 		this.finishTop();
@@ -311,7 +320,13 @@ class Walk {
 	/** The budget ran out above the records handled before: the rest becomes a gap. */
 	private openGap(z: number, readAtZ: Set<string>, before: Known, page: number): void {
 		const hiIds = new Set([...readAtZ, ...before.idsAt(z)]);
-		this.g = { lo: this.low, k: before.slice(this.low, z - 1).toJson(), hi: z, hiIds: [...hiIds].sort(), page };
+		this.g = {
+			lo: this.low,
+			k: before.slice(this.low, z - 1).toJson(),
+			hi: z,
+			hiIds: [...hiIds].sort(),
+			page,
+		};
 		// The top region is now z and after, the gap z and before: they share the second z, in
 		// which records can still be created when z is the newest second. Such a record turns up
 		// on page 1 (found by `arrivals`); an older one at z deeper down (found by the gap walk).
@@ -327,7 +342,8 @@ class Walk {
 		let hi = g.hi;
 		let hiIds = new Set(g.hiIds);
 		const inTop = (record: Rec) => record.ts >= this.low && this.known.has(record.ts, record.id);
-		const beyond = (record: Rec) => (record.ts < hi || (record.ts === hi && !hiIds.has(record.id))) && !inTop(record);
+		const beyond = (record: Rec) =>
+			(record.ts < hi || (record.ts === hi && !hiIds.has(record.id))) && !inTop(record);
 		let n = g.page;
 		try {
 			n = await this.findFirst(
@@ -364,7 +380,13 @@ class Walk {
 			}
 		} catch (error) {
 			if (!(error instanceof BudgetSpent)) passOn(this.reader.node, error);
-			this.g = { lo: g.lo, k: gapKnown.slice(g.lo, hi).toJson(), hi, hiIds: [...hiIds].sort(), page: n };
+			this.g = {
+				lo: g.lo,
+				k: gapKnown.slice(g.lo, hi).toJson(),
+				hi,
+				hiIds: [...hiIds].sort(),
+				page: n,
+			};
 		}
 	}
 
@@ -379,7 +401,11 @@ class Walk {
 				const page = await this.read(n);
 				let done = !page.hasNext;
 				for (const record of page.recs) {
-					const isNew = record.ts > this.t || (record.ts === this.t && record.ts >= this.low && !this.known.has(record.ts, record.id));
+					const isNew =
+						record.ts > this.t ||
+						(record.ts === this.t &&
+							record.ts >= this.low &&
+							!this.known.has(record.ts, record.id));
 					if (!isNew) {
 						done = true;
 						break;
@@ -412,7 +438,10 @@ class Walk {
 				page = await this.fresh(n);
 			} else if (page.hasNext && page.recs.length > 0 && last(page)!.ts < this.low) {
 				// The remembered end lies far behind (state from before a restart): skip ahead.
-				n = await this.findFirst(n, (p) => p.recs.length === 0 || !p.hasNext || last(p)!.ts >= this.low);
+				n = await this.findFirst(
+					n,
+					(p) => p.recs.length === 0 || !p.hasNext || last(p)!.ts >= this.low,
+				);
 				page = await this.fresh(n);
 				if (page.recs.length === 0 && n > 1) page = await this.fresh(--n);
 			}
@@ -488,13 +517,19 @@ export async function scan(env: ScanEnv, state: ScanState): Promise<ScanResult> 
 		} catch (error) {
 			if (error instanceof OrderMismatch) {
 				if (attempt > 0) {
-					throw new NodeOperationError(env.reader.node, `The ${env.reader.path} list changed its order during the poll`, {
-						description: 'Its pages showed both orders. Nothing was emitted; the next poll tries again.',
-					});
+					throw new NodeOperationError(
+						env.reader.node,
+						`The ${env.reader.path} list changed its order during the poll`,
+						{
+							description:
+								'Its pages showed both orders. Nothing was emitted; the next poll tries again.',
+						},
+					);
 				}
 				procedure = error.order;
 				// A gap belongs to newest-first reading; if the order changed, it cannot be resumed.
-				if (procedure === 'a' && state.g) state = { ...state, g: undefined, low: Math.max(state.low, state.t) };
+				if (procedure === 'a' && state.g)
+					state = { ...state, g: undefined, low: Math.max(state.low, state.t) };
 				continue;
 			}
 			passOn(env.reader.node, error);
@@ -503,7 +538,12 @@ export async function scan(env: ScanEnv, state: ScanState): Promise<ScanResult> 
 		// Newest first, ties of a second were read newest first: restore creation order.
 		if (procedure === 'd') found.reverse();
 		found.sort((a, b) => a.ts - b.ts);
-		return { state: walk.state(), found, complete: walk.complete, order: walk.detected ?? env.order };
+		return {
+			state: walk.state(),
+			found,
+			complete: walk.complete,
+			order: walk.detected ?? env.order,
+		};
 	}
 }
 
@@ -513,7 +553,10 @@ export async function scan(env: ScanEnv, state: ScanState): Promise<ScanResult> 
  * not fit in one poll's budget, the search resumes next poll (`z`); records created meanwhile
  * are taken as existing. Throws BudgetSpent only if not even page 1 could be read.
  */
-export async function seed(env: ScanEnv, resume?: ScanState): Promise<{ state: ScanState; order?: Order }> {
+export async function seed(
+	env: ScanEnv,
+	resume?: ScanState,
+): Promise<{ state: ScanState; order?: Order }> {
 	const reader = env.reader;
 	if (resume?.z) {
 		let from = await reader.page(resume.p ?? 1);
@@ -535,7 +578,8 @@ export async function seed(env: ScanEnv, resume?: ScanState): Promise<{ state: S
 		let t = NONE;
 		for (const p of pages) for (const record of p.recs) t = Math.max(t, record.ts);
 		const known = new Known();
-		for (const p of pages) for (const record of p.recs) if (record.ts === t) known.add(record.ts, record.id);
+		for (const p of pages)
+			for (const record of p.recs) if (record.ts === t) known.add(record.ts, record.id);
 		// Records sharing the newest second may run on over the page boundary.
 		while (page.hasNext && last(page)?.ts === t) {
 			page = await reader.page(page.n + 1);
@@ -547,7 +591,10 @@ export async function seed(env: ScanEnv, resume?: ScanState): Promise<{ state: S
 }
 
 /** Oldest first: the end of the list, as far as the budget reaches. */
-async function seedEnd(reader: ListReader, from: Page): Promise<{ state: ScanState; order: Order }> {
+async function seedEnd(
+	reader: ListReader,
+	from: Page,
+): Promise<{ state: ScanState; order: Order }> {
 	let furthest = from.n;
 	try {
 		const end = await findEnd(reader, from, (n) => {
@@ -573,7 +620,11 @@ async function seedEnd(reader: ListReader, from: Page): Promise<{ state: ScanSta
  * the end (empty, or without a next page), then bisection. About 2·log2(pages) requests.
  * `progress` hears of every page found not to be the end.
  */
-export async function findEnd(reader: ListReader, from: Page, progress?: (page: number) => void): Promise<Page> {
+export async function findEnd(
+	reader: ListReader,
+	from: Page,
+	progress?: (page: number) => void,
+): Promise<Page> {
 	const isEnd = (p: Page) => p.recs.length === 0 || !p.hasNext;
 	let no = from.n;
 	let probe = from;

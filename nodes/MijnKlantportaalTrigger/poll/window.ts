@@ -46,7 +46,13 @@ export function formatStartAt(ms: number): string {
 	return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
-export async function readWindow(node: INode, budget: Budget, event: TriggerEvent, options: WindowOptions, now: number): Promise<Rec[]> {
+export async function readWindow(
+	node: INode,
+	budget: Budget,
+	event: TriggerEvent,
+	options: WindowOptions,
+	now: number,
+): Promise<Rec[]> {
 	const lookBack = Math.max(0, Math.floor(options.lookBackDays));
 	const lookAhead = Math.max(1, Math.floor(options.lookAheadDays));
 	const response = await budget.request<{ data?: unknown }>({
@@ -56,30 +62,50 @@ export async function readWindow(node: INode, budget: Budget, event: TriggerEven
 		subject: { action: 'List appointments', scope: event.list.scope, noun: event.list.noun },
 	});
 	const data = response.body?.data;
-	if (!Array.isArray(data)) throw new NodeOperationError(node, 'The API returned an appointment list without a data array');
+	if (!Array.isArray(data))
+		throw new NodeOperationError(node, 'The API returned an appointment list without a data array');
 	if (data.length > MAX_WINDOW) {
-		throw new NodeOperationError(node, `More than ${MAX_WINDOW} appointments start in the watched window`, {
-			description: 'The trigger keeps one entry per appointment in the window. Lower Look Ahead (Days) or Look Back (Days).',
-		});
+		throw new NodeOperationError(
+			node,
+			`More than ${MAX_WINDOW} appointments start in the watched window`,
+			{
+				description:
+					'The trigger keeps one entry per appointment in the window. Lower Look Ahead (Days) or Look Back (Days).',
+			},
+		);
 	}
-	return (data as IDataObject[]).map((json) => toRec(node, json, event.list.tsField, event.list.noun));
+	return (data as IDataObject[]).map((json) =>
+		toRec(node, json, event.list.tsField, event.list.noun),
+	);
 }
 
 const valueOf = (event: TriggerEvent, record: Rec): string =>
-	event.rule.kind === 'changed' ? fingerprint(JSON.stringify(record.json[event.rule.field] ?? null)) : '';
+	event.rule.kind === 'changed'
+		? fingerprint(JSON.stringify(record.json[event.rule.field] ?? null))
+		: '';
 
-export function seedWindow(event: TriggerEvent, records: Rec[], now: number, emitExisting: boolean): { state: WindowState; events: Rec[] } {
+export function seedWindow(
+	event: TriggerEvent,
+	records: Rec[],
+	now: number,
+	emitExisting: boolean,
+): { state: WindowState; events: Rec[] } {
 	const m: Record<string, string> = {};
 	let st = Math.floor(now / 1000) - CLOCK_SKEW_SECONDS;
 	for (const record of records) {
 		m[record.id] = valueOf(event, record);
 		st = Math.max(st, record.ts);
 	}
-	const events = emitExisting && event.rule.kind === 'new' ? records.slice().sort((a, b) => a.ts - b.ts) : [];
+	const events =
+		emitExisting && event.rule.kind === 'new' ? records.slice().sort((a, b) => a.ts - b.ts) : [];
 	return { state: { m, st }, events };
 }
 
-export function advanceWindow(event: TriggerEvent, state: WindowState, records: Rec[]): { state: WindowState; events: Rec[] } {
+export function advanceWindow(
+	event: TriggerEvent,
+	state: WindowState,
+	records: Rec[],
+): { state: WindowState; events: Rec[] } {
 	const m: Record<string, string> = {};
 	const events: Rec[] = [];
 	for (const record of records) {

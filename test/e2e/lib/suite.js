@@ -18,7 +18,8 @@ function packOnce() {
 	return tarball;
 }
 
-let nextPort = 5710;
+// MKP_E2E_PORT_BASE lets suites run side by side on one machine (each n8n takes port, port + 1 and port + 1000).
+let nextPort = Number(process.env.MKP_E2E_PORT_BASE || 5710);
 /** A fresh n8n user folder with the packed package installed. */
 function freshN8n(major, name, env = {}) {
 	const runtime = provision(major);

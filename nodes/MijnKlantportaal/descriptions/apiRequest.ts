@@ -1,0 +1,102 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const show = { displayOptions: { show: { resource: ['apiRequest'] } } };
+
+/** The escape hatch: any path under the API base, with the same credentials and transport. */
+export const apiRequestProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		...show,
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send a request to any API path not covered by the other operations',
+				action: 'Send an API request',
+			},
+		],
+		default: 'send',
+	},
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		...show,
+		options: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].map((method) => ({
+			name: method,
+			value: method,
+		})),
+		default: 'GET',
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		required: true,
+		...show,
+		default: '',
+		placeholder: '/customers',
+		description: 'Path under the API base URL, e.g. /customers/cst_123. Absolute URLs are refused.',
+	},
+	{
+		displayName: 'Query Parameters',
+		name: 'query',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		...show,
+		default: {},
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'items',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'JSON Body',
+		name: 'jsonBody',
+		type: 'json',
+		...show,
+		displayOptions: {
+			show: { resource: ['apiRequest'], method: ['POST', 'PATCH', 'PUT', 'DELETE'] },
+		},
+		default: '{}',
+		description: 'The request body as JSON',
+	},
+	{
+		displayName: 'Follow Pages',
+		name: 'paginate',
+		type: 'boolean',
+		displayOptions: { show: { resource: ['apiRequest'], method: ['GET'] } },
+		default: false,
+		description:
+			'Whether the response is a paginated list to follow through next_page_url, one output item per record',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		displayOptions: { show: { resource: ['apiRequest'], method: ['GET'], paginate: [true] } },
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		displayOptions: {
+			show: { resource: ['apiRequest'], method: ['GET'], paginate: [true], returnAll: [false] },
+		},
+		default: 50,
+		description: 'Max number of results to return',
+	},
+];

@@ -1,0 +1,63 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import { apiRequest, getRecords } from '../../shared';
+import type { ApiRequest, RetryOptions } from '../../shared';
+
+export async function executeApiRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	retry: RetryOptions,
+): Promise<INodeExecutionData[]> {
+	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
+	const path = String(this.getNodeParameter('path', itemIndex, '')).trim();
+	if (!path.startsWith('/') || path.startsWith('//')) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid Path (path): "${path}" must be a path under the API base, starting with / [item ${itemIndex}]`,
+			{ itemIndex },
+		);
+	}
+	const rows =
+		(this.getNodeParameter('query.items', itemIndex, []) as Array<{
+			name: string;
+			value: string;
+		}>) ?? [];
+	const qs = Object.fromEntries(rows.filter((row) => row.name).map((row) => [row.name, row.value]));
+	const request: ApiRequest = {
+		method,
+		path,
+		qs: Object.keys(qs).length ? qs : undefined,
+		// Only reads are repeated after a failure; a custom write may not be safe to send twice.
+		idempotent: method === 'GET',
+		subject: { action: `${method} ${path}`, itemIndex },
+	};
+	if (method !== 'GET') {
+		const raw = this.getNodeParameter('jsonBody', itemIndex, '{}');
+		const body =
+			typeof raw === 'string'
+				? jsonParse<IDataObject | null>(raw || '{}', { fallbackValue: null })
+				: raw;
+		if (!body || typeof body !== 'object') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Invalid JSON Body (jsonBody): not a JSON object [item ${itemIndex}]`,
+				{ itemIndex },
+			);
+		}
+		request.body = body as IDataObject;
+	}
+	const pairedItem = { item: itemIndex };
+	if (method === 'GET' && this.getNodeParameter('paginate', itemIndex, false)) {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const records = await getRecords.call(this, request, limit, retry);
+		return records.map((json) => ({ json, pairedItem }));
+	}
+	const response = await apiRequest.call(this, request, retry);
+	return [{ json: response.body as IDataObject, pairedItem }];
+}

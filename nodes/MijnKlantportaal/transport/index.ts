@@ -1,7 +1,0 @@
-export { apiRequest, DEFAULT_RETRY } from './request';
-export { getRecords, iteratePages } from './pagination';
-export type { Page } from './pagination';
-export { downloadCloudFile } from './download';
-export type { CloudFile } from './download';
-export { getSession } from './session';
-export type { ApiContext, ApiRequest, ApiResponse, RequestSubject, RetryOptions } from './types';
