@@ -82,6 +82,8 @@ export async function apiRequest<T = unknown>(
 		if (wait > 0) {
 			if (Date.now() + wait <= deadline) {
 				await pacer.wait(wait, signal);
+				// Ask again: a side-by-side request's answer (a 429, a reset) may have changed the wait.
+				if (!signal?.aborted) continue;
 			} else if (pacer.isBlocked()) {
 				// The API itself said when the window reopens, and that is past Max Wait.
 				throw rateLimitError(this.getNode(), request, {

@@ -164,21 +164,23 @@ class N8n {
 	}
 
 	async stop() {
-		await Promise.all(
-			this.processes.map(
-				({ child }) =>
-					new Promise((resolve) => {
-						if (child.exitCode !== null) return resolve();
-						const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-						child.on('close', () => {
-							clearTimeout(timer);
-							resolve();
-						});
-						child.kill('SIGTERM');
-					}),
-			),
-		);
+		await Promise.all(this.processes.map((entry) => this.stopProcess(entry)));
 		this.processes = [];
+	}
+
+	/** Stops one process `start` returned (SIGTERM: n8n's graceful shutdown), e.g. to restart the main instance. */
+	async stopProcess(entry) {
+		const { child } = entry;
+		await new Promise((resolve) => {
+			if (child.exitCode !== null) return resolve();
+			const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+			child.on('close', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			child.kill('SIGTERM');
+		});
+		this.processes = this.processes.filter((p) => p !== entry);
 	}
 
 	logs() {
