@@ -68,7 +68,6 @@ async function multiProcess({ processes = 2, executionsPerProcess = 1, records =
 		const counters = await mock.admin('GET', '/counters');
 		const log = (await requestsSince(mock, since)).filter((entry) => entry.listener === 'api');
 		const windows = windowsOf(log, windowMs);
-		if (process.env.BENCH_DUMP) require("fs").writeFileSync(process.env.BENCH_DUMP, JSON.stringify(log.map((e) => [e.time, e.status, e.query.page])));
 		const full = windows.slice(0, -1);
 		const accepted = log.filter((e) => e.status !== 429).length;
 		const pagesPerExecution = Math.ceil(records / perPage);
