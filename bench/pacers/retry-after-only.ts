@@ -1,7 +1,8 @@
 // The bench's alternative to the pacer's window learning (issue 14 item 6): honour only what the
 // API says, `X-RateLimit-Remaining` on every answer and `retry-after` on a 429. Loaded with
 // `npm run bench -- --pacer retry-after-only`: bench/register.js then replaces the methods of the
-// real Pacer class with these, so pacerFor and the transport run unchanged around them.
+// real Pacer class with these (its `sent` and `isBlocked` stay), so pacerFor and the transport
+// run unchanged around them.
 import { Pacer, retryAfterMs } from '../../nodes/shared/transport/pacing';
 import { header } from '../../nodes/shared/transport/failure';
 import type { Failure } from '../../nodes/shared/transport/failure';
@@ -26,15 +27,6 @@ class RetryAfterOnly {
 		return 0;
 	}
 
-	isBlocked(now = Date.now()): boolean {
-		return this.blockedUntil > now;
-	}
-
-	sent(): void {
-		this.inFlight++;
-		if (this.remaining !== undefined) this.remaining--;
-	}
-
 	observe(headers: Failure['headers'], status: number | undefined, _sentAt: number, receivedAt = Date.now()): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const limit = Number(header(headers, 'x-ratelimit-limit'));
@@ -51,7 +43,7 @@ class RetryAfterOnly {
 }
 
 export function install(): void {
-	for (const name of ['pendingWaitMs', 'isBlocked', 'sent', 'observe'] as const) {
+	for (const name of ['pendingWaitMs', 'observe'] as const) {
 		Object.defineProperty(Pacer.prototype, name, { value: RetryAfterOnly.prototype[name], writable: true, configurable: true });
 	}
 }

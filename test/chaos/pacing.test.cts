@@ -6,17 +6,17 @@ import { Pacer, retryAfterMs } from '../../nodes/shared/transport/pacing';
  * API and the mock do).
  */
 const T = 1_700_000_000_000;
-const headers = (remaining: number, extra: Record<string, string> = {}) => ({
-	'x-ratelimit-limit': '5',
+const headers = (remaining: number, extra: Record<string, string> = {}, limit = 5) => ({
+	'x-ratelimit-limit': String(limit),
 	'x-ratelimit-remaining': String(remaining),
 	...extra,
 });
 
-/** Sends one request that takes 2 ms and answers with `remaining`. Returns the receive time. */
-function exchange(pacer: Pacer, at: number, remaining: number, status = 200, extra: Record<string, string> = {}) {
+/** Sends one request that takes 2 ms and answers with `remaining` (of `limit`). Returns the receive time. */
+function exchange(pacer: Pacer, at: number, remaining: number, limit = 5) {
 	expect(pacer.pendingWaitMs(at)).toBe(0);
 	pacer.sent();
-	pacer.observe(headers(remaining, extra), status, at, at + 2);
+	pacer.observe(headers(remaining, {}, limit), 200, at, at + 2);
 	return at + 2;
 }
 
@@ -138,13 +138,7 @@ describe('Pacer', () => {
 
 	describe('with another client spending the same key (another n8n worker)', () => {
 		/** A window of 10 where every answer of ours shows the other client's request too. */
-		const shared = (remaining: number) => ({ 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': String(remaining) });
-		const send = (pacer: Pacer, at: number, remaining: number) => {
-			expect(pacer.pendingWaitMs(at)).toBe(0);
-			pacer.sent();
-			pacer.observe(shared(remaining), 200, at, at + 2);
-			return at + 2;
-		};
+		const send = (pacer: Pacer, at: number, remaining: number) => exchange(pacer, at, remaining, 10);
 
 		it('keeps back what the other client will send, and waits for the reset instead of taking the last request', () => {
 			const pacer = new Pacer();
@@ -169,7 +163,7 @@ describe('Pacer', () => {
 			expect(pacer.pendingWaitMs(t)).toBe(reset - t);
 			expect(pacer.pendingWaitMs(reset)).toBe(0);
 			pacer.sent();
-			pacer.observe({ ...shared(0), 'retry-after': '2' }, 429, reset, reset + 2);
+			pacer.observe(headers(0, { 'retry-after': '2' }, 10), 429, reset, reset + 2);
 			// Read against the window before, this 429 would "show" a 4 s window.
 			expect(pacer.windowMs).toBe(2000);
 			expect(pacer.pendingWaitMs(reset + 2)).toBe(2000);

@@ -131,19 +131,19 @@ module.exports.triggerWorkflows = triggerWorkflows;
 module.exports.WEBHOOK_ID = WEBHOOK_ID;
 
 
+const workflow = (id, name, nodes, connections = {}) => ({ id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections });
+
 /** A workflow started by a production webhook (GET /webhook/<path>): Hook → the given node. */
 function webhookStarted(id, name, path, node, responseMode = 'lastNode') {
-	return {
+	return workflow(
 		id,
 		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
+		[
 			{ id: 'h', name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: `${path}-hook`, parameters: { httpMethod: 'GET', path, responseMode, options: {} } },
 			{ id: 'c', typeVersion: 1, position: [220, 0], ...node },
 		],
-		connections: { Hook: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
-	};
+		{ Hook: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+	);
 }
 
 /**
@@ -152,29 +152,22 @@ function webhookStarted(id, name, path, node, responseMode = 'lastNode') {
  * n8n-workflow accepts only a single number in the seconds field), but takes several poll times.
  */
 function quarterMinutePoll(id, name, credential) {
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 't',
-				name: 'New customer',
-				type: 'n8n-nodes-mijnklantportaal.mijnKlantportaalTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					authentication: 'apiKey',
-					event: 'customerCreated',
-					pollTimes: { item: [0, 15, 30, 45].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
-					options: {},
-				},
-				credentials: { mijnKlantportaalApi: credential },
+	return workflow(id, name, [
+		{
+			id: 't',
+			name: 'New customer',
+			type: 'n8n-nodes-mijnklantportaal.mijnKlantportaalTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {
+				authentication: 'apiKey',
+				event: 'customerCreated',
+				pollTimes: { item: [0, 15, 30, 45].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
+				options: {},
 			},
-		],
-		connections: {},
-	};
+			credentials: { mijnKlantportaalApi: credential },
+		},
+	]);
 }
 
 /**

@@ -2,6 +2,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn, execFileSync } = require('child_process');
+const { stopChild } = require('./child');
 
 /** Every n8n process this process started; they must not outlive it (a killed demo or a failed test). */
 const children = new Set();
@@ -170,16 +171,7 @@ class N8n {
 
 	/** Stops one process `start` returned (SIGTERM: n8n's graceful shutdown), e.g. to restart the main instance. */
 	async stopProcess(entry) {
-		const { child } = entry;
-		await new Promise((resolve) => {
-			if (child.exitCode !== null) return resolve();
-			const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-			child.on('close', () => {
-				clearTimeout(timer);
-				resolve();
-			});
-			child.kill('SIGTERM');
-		});
+		await stopChild(entry.child);
 		this.processes = this.processes.filter((p) => p !== entry);
 	}
 

@@ -4,6 +4,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { stopChild } = require('./child');
 
 /** Every server this process started; they must not outlive it (a failed or killed test run). */
 const servers = new Set();
@@ -102,22 +103,12 @@ async function startPostgres(port, { user = 'n8n', database = 'n8n' } = {}) {
 				.filter(Boolean)
 				.map((line) => line.split('\t'));
 		},
-		stop: () =>
-			new Promise((resolve) => {
-				const done = () => {
-					servers.delete(server);
-					fs.rmSync(dataDir, { recursive: true, force: true });
-					resolve();
-				};
-				if (child.exitCode !== null) return done();
-				const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-				child.on('close', () => {
-					clearTimeout(timer);
-					done();
-				});
-				// SIGINT is PostgreSQL's "fast shutdown": it ends sessions and stops without waiting for clients.
-				child.kill('SIGINT');
-			}),
+		async stop() {
+			// SIGINT is PostgreSQL's "fast shutdown": it ends sessions and stops without waiting for clients.
+			await stopChild(child, 'SIGINT', 15000);
+			servers.delete(server);
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		},
 	};
 }
 
