@@ -174,7 +174,7 @@ const CASES: Record<string, BadCase> = {
 	'unknown option': {
 		parameters: () => ({ resource: 'webhook', operation: 'create', url: 'https://example.com/hook', type: 'invoice-sent' }),
 		field: 'Event (type)',
-		message: /^Invalid Event \(type\): "invoice-sent" is not one of: appointment-canceled, appointment-created, .*, ticket-reply-employee \[item 0\]$/,
+		message: /^Invalid Event \(type\): "invoice-sent" is not one of: appointment-canceled, appointment-created, .*, ticket-created \[item 0\]$/,
 	},
 	'unknown option (number)': {
 		parameters: () => ({ resource: 'customerSubscriptionPackage', operation: 'create', name: 'Hosting', interval: '1 month', amount: '10', vatRate: 19 }),

@@ -8,6 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { resources } from '../../nodes/shared/resources';
 import type { InputItem, MockServer, NodeRun } from './setup.cjs';
 import { PNG, binary, binaryBytes, filePart, pdf, rl, run, sha256, startMock, summary } from './setup.cjs';
+import { operationValidator, schemaErrors } from '../harness/mkp-output-schemas.cjs';
 
 type Rec = Record<string, any>;
 
@@ -1099,7 +1100,8 @@ describe('every operation against the mock', () => {
 		it(key, async () => {
 			const testCase = CASES[key];
 			const [resource, operation] = key.split('.');
-			const r = await run(mock, { resource, operation, ...testCase.parameters(f) }, { items: testCase.items?.(f) });
+			// Simplify off: the cases compare whole records (output-schemas.test.cts covers Simplify).
+			const r = await run(mock, { resource, operation, simplify: false, ...testCase.parameters(f) }, { items: testCase.items?.(f) });
 			expect(r.error?.message).toBeUndefined();
 			expect(r.api.map(summary)).toEqual(testCase.requests(f));
 			for (const entry of r.api) {
@@ -1112,6 +1114,8 @@ describe('every operation against the mock', () => {
 			expect(r.items.length).toBeGreaterThan(0);
 			for (const item of r.items) expect(item.pairedItem).toEqual({ item: 0 });
 			await testCase.check(r.items, f, r);
+			// The output schema the build ships for this operation describes these items exactly.
+			expect(schemaErrors(operationValidator(resource, operation, { strict: true, simplify: false }), r.items)).toEqual([]);
 		});
 	}
 });
