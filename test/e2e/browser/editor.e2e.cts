@@ -26,17 +26,7 @@ const WORKFLOW_ID = 'e2eBrowserEdit01';
 const NODE = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
 
 function workflow() {
-	const credentials = { mijnKlantportaalApi: fixtures.API_KEY_CREDENTIAL };
-	const node = (name: string, type: string, parameters: Record<string, unknown>, position: [number, number], extra = {}) => ({
-		id: name.replace(/\W+/g, '-').toLowerCase(),
-		name,
-		type,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials,
-		...extra,
-	});
+	const { node } = fixtures;
 	return {
 		id: WORKFLOW_ID,
 		name: 'e2e browser: names and output fields in the editor',
