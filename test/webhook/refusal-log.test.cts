@@ -1,11 +1,10 @@
 // A refused delivery is logged as a warning with its reason and what to do, never with the secret
 // or the header, so a user whose deliveries all fail can see why; at most one warning a minute per
 // trigger node, since anyone who knows the URL can send refused requests.
-import { startReceiver } from '../harness/mkp-hooks.cjs';
 import type { TriggerHarness } from '../harness/mkp-hooks.cjs';
 import { WARN_INTERVAL_MS } from '../../nodes/MijnKlantportaalWebhookTrigger/refusals';
-import { logs, mockWebhooks, payload, post, startMock, triggerFor, warnings } from './setup.cjs';
-import type { MockServer, MockWebhook, Receiver } from './setup.cjs';
+import { logs, mockWebhooks, payload, post, mockAndReceiver, triggerFor, warnings } from './setup.cjs';
+import type { MockWebhook } from './setup.cjs';
 
 const json = { 'Content-Type': 'application/json' };
 const where = (trigger: TriggerHarness) => `MijnKlantportaal Webhook Trigger (workflow "Trigger test", node "${trigger.node.name}", production URL)`;
@@ -13,26 +12,17 @@ const UNKNOWN_SECRET =
 	"refused a delivery with 401: The X-Webhook-Signature header does not match a webhook of this workflow. If MijnKlantportaal's own calls are refused, deactivate and activate the workflow so the trigger reads the webhooks' current secrets. Calls from anyone else are refused this way too.";
 
 describe('refused deliveries in the log', () => {
-	let mock: MockServer;
-	let receiver: Receiver;
+	const env = mockAndReceiver();
 
-	beforeAll(async () => {
-		mock = await startMock();
-		receiver = await startReceiver();
-	});
-	afterAll(async () => {
-		await receiver.close();
-		await mock.close();
-	});
 	beforeEach(() => {
 		logs.length = 0;
 	});
 	afterEach(() => jest.restoreAllMocks());
 
 	async function activeTrigger(): Promise<{ trigger: TriggerHarness; webhook: MockWebhook }> {
-		const trigger = triggerFor(mock, receiver, { events: ['invoice-paid'] });
+		const trigger = triggerFor(env.mock, env.receiver, { events: ['invoice-paid'] });
 		await trigger.activate();
-		return { trigger, webhook: mockWebhooks(mock, trigger.productionUrl)[0] };
+		return { trigger, webhook: mockWebhooks(env.mock, trigger.productionUrl)[0] };
 	}
 
 	it('the first refusal is a warning with the reason and what to do, without the header or any secret', async () => {
@@ -85,7 +75,7 @@ describe('refused deliveries in the log', () => {
 		const first = await activeTrigger();
 		const second = await activeTrigger();
 		for (const { trigger } of [first, second, first, second]) {
-			receiver.use(trigger);
+			env.receiver.use(trigger);
 			expect((await post(trigger.productionUrl, payload('invoice-paid'), { ...json, 'X-Webhook-Signature': 'wrong' })).status).toBe(401);
 		}
 		expect(warnings().map((line) => (line.meta as { workflowId: string }).workflowId)).toEqual([first.trigger.workflowId, second.trigger.workflowId]);
@@ -93,7 +83,7 @@ describe('refused deliveries in the log', () => {
 
 	it('an accepted delivery logs nothing', async () => {
 		const { trigger } = await activeTrigger();
-		const deliveries = await mock.fireWebhook('invoice-paid', { id: 'inv_quiet' });
+		const deliveries = await env.mock.fireWebhook('invoice-paid', { id: 'inv_quiet' });
 		expect(deliveries.filter((delivery) => delivery.url === trigger.productionUrl).map((delivery) => delivery.status)).toEqual([200]);
 		expect(trigger.executions).toHaveLength(1);
 		// The other triggers' URLs are no longer routed here (n8n's 404), which the node never sees.

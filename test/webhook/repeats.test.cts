@@ -1,11 +1,10 @@
 // A delivery whose raw body is identical to one accepted in the last 10 minutes (a replay, or the
 // API sending it again) is answered 200 and does not start the workflow again.
 import { createHmac } from 'node:crypto';
-import { startReceiver } from '../harness/mkp-hooks.cjs';
 import type { TriggerHarness } from '../harness/mkp-hooks.cjs';
 import { MAX_REMEMBERED, RecentDeliveries, REPEAT_WINDOW_MS } from '../../nodes/MijnKlantportaalWebhookTrigger/recent';
-import { mockWebhooks, payload, post, startMock, triggerFor } from './setup.cjs';
-import type { MockServer, MockWebhook, Receiver } from './setup.cjs';
+import { mockWebhooks, payload, post, mockAndReceiver, triggerFor } from './setup.cjs';
+import type { MockWebhook } from './setup.cjs';
 
 const json = { 'Content-Type': 'application/json' };
 const STARTED = { status: 200, body: { message: 'Workflow was started' } };
@@ -15,27 +14,20 @@ const REPEAT = {
 };
 
 describe('repeated deliveries', () => {
-	let mock: MockServer;
-	let receiver: Receiver;
+	const env = mockAndReceiver();
 	let trigger: TriggerHarness;
 	let customer: MockWebhook;
 	const signed = () => ({ ...json, 'X-Webhook-Signature': customer.secret });
 
 	beforeAll(async () => {
-		mock = await startMock();
-		receiver = await startReceiver();
-		trigger = triggerFor(mock, receiver, { events: ['customer-created'] });
+		trigger = triggerFor(env.mock, env.receiver, { events: ['customer-created'] });
 		await trigger.activate();
-		[customer] = mockWebhooks(mock, trigger.productionUrl);
-	});
-	afterAll(async () => {
-		await receiver.close();
-		await mock.close();
+		[customer] = mockWebhooks(env.mock, trigger.productionUrl);
 	});
 	beforeEach(() => {
 		trigger.executions.length = 0;
-		receiver.deliveries.length = 0;
-		receiver.use(trigger);
+		env.receiver.deliveries.length = 0;
+		env.receiver.use(trigger);
 	});
 	afterEach(() => jest.restoreAllMocks());
 
@@ -47,10 +39,10 @@ describe('repeated deliveries', () => {
 		const hmac = `sha256=${createHmac('sha256', customer.secret).update(body).digest('hex')}`;
 		expect(await post(trigger.productionUrl, body, { ...json, 'X-Webhook-Signature': hmac })).toEqual(REPEAT);
 		// A new event from the mock starts the workflow.
-		const [delivery] = await mock.fireWebhook('customer-created', { id: 'cst_r2' });
+		const [delivery] = await env.mock.fireWebhook('customer-created', { id: 'cst_r2' });
 		expect(delivery.status).toBe(200);
-		await receiver.settle();
-		expect(receiver.deliveries.map((d) => d.status)).toEqual([200, 200, 200, 200]);
+		await env.receiver.settle();
+		expect(env.receiver.deliveries.map((d) => d.status)).toEqual([200, 200, 200, 200]);
 		expect(trigger.executions.map((items) => items[0].json.data)).toEqual([{ id: 'cst_r1' }, { id: 'cst_r2' }]);
 	});
 
@@ -66,19 +58,19 @@ describe('repeated deliveries', () => {
 		expect((await post(trigger.productionUrl, body, { ...json, 'X-Webhook-Signature': 'wrong' })).status).toBe(401);
 		expect(await post(trigger.productionUrl, body, signed())).toEqual(STARTED);
 		expect(await post(trigger.productionUrl, body, signed())).toEqual(REPEAT);
-		expect(receiver.deliveries).toHaveLength(3);
+		expect(env.receiver.deliveries).toHaveLength(3);
 		expect(trigger.executions).toHaveLength(1);
 	});
 
 	it('another workflow receiving the same body starts too: the memory is per workflow and URL', async () => {
-		const other = triggerFor(mock, receiver, { events: ['customer-created'] });
+		const other = triggerFor(env.mock, env.receiver, { events: ['customer-created'] });
 		await other.activate();
-		const [otherWebhook] = mockWebhooks(mock, other.productionUrl);
+		const [otherWebhook] = mockWebhooks(env.mock, other.productionUrl);
 		const body = payload('customer-created', { id: 'cst_r5' });
 		try {
-			receiver.use(trigger);
+			env.receiver.use(trigger);
 			expect(await post(trigger.productionUrl, body, signed())).toEqual(STARTED);
-			receiver.use(other);
+			env.receiver.use(other);
 			expect(await post(other.productionUrl, body, { ...json, 'X-Webhook-Signature': otherWebhook.secret })).toEqual(STARTED);
 			expect(await post(other.productionUrl, body, { ...json, 'X-Webhook-Signature': otherWebhook.secret })).toEqual(REPEAT);
 			expect([trigger.executions.length, other.executions.length]).toEqual([1, 1]);

@@ -3,34 +3,26 @@
 // the test webhooks. Through n8n-core's WebhookContext in the mode n8n runs each in.
 import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { startReceiver } from '../harness/mkp-hooks.cjs';
 import type { TriggerHarness } from '../harness/mkp-hooks.cjs';
-import { logs, mockWebhooks, payload, post, startMock, triggerFor } from './setup.cjs';
-import type { MockServer, MockWebhook, Receiver } from './setup.cjs';
+import { logs, mockWebhooks, payload, post, mockAndReceiver, triggerFor } from './setup.cjs';
+import type { MockWebhook } from './setup.cjs';
 
 const json = { 'Content-Type': 'application/json' };
 const NOT_OURS = { status: 401, body: { code: 401, message: 'The X-Webhook-Signature header does not match a webhook of this workflow' } };
 const STARTED = { status: 200, body: { message: 'Workflow was started' } };
 
 describe('each webhook URL accepts only the secrets of its own webhooks', () => {
-	let mock: MockServer;
-	let receiver: Receiver;
+	const env = mockAndReceiver();
 	let trigger: TriggerHarness;
 	let production: MockWebhook;
 	let test: MockWebhook;
 
 	beforeAll(async () => {
-		mock = await startMock();
-		receiver = await startReceiver();
-		trigger = triggerFor(mock, receiver, { events: ['customer-created'] });
+		trigger = triggerFor(env.mock, env.receiver, { events: ['customer-created'] });
 		await trigger.activate();
 		await trigger.listenForTest();
-		[production] = mockWebhooks(mock, trigger.productionUrl);
-		[test] = mockWebhooks(mock, trigger.testUrl);
-	});
-	afterAll(async () => {
-		await receiver.close();
-		await mock.close();
+		[production] = mockWebhooks(env.mock, trigger.productionUrl);
+		[test] = mockWebhooks(env.mock, trigger.testUrl);
 	});
 	beforeEach(() => {
 		trigger.executions.length = 0;
@@ -38,7 +30,7 @@ describe('each webhook URL accepts only the secrets of its own webhooks', () => 
 	});
 
 	it('the two registrations are two webhooks with two secrets', () => {
-		expect(mockWebhooks(mock).map((record) => record.url)).toEqual([trigger.productionUrl, trigger.testUrl]);
+		expect(mockWebhooks(env.mock).map((record) => record.url)).toEqual([trigger.productionUrl, trigger.testUrl]);
 		expect(production.secret).not.toBe(test.secret);
 		// While listening, the test registration's static data holds both (n8n copies the saved one).
 		const cached = (trigger.testStaticData?.[`node:${trigger.node.name}`] as IDataObject).webhooks as MockWebhook[];
@@ -56,14 +48,14 @@ describe('each webhook URL accepts only the secrets of its own webhooks', () => 
 	});
 
 	it('n8n 1.x (no getWebhookResourceUrl): the test URL still refuses the production secret', async () => {
-		receiver.use(trigger, { withoutResourceUrl: true });
+		env.receiver.use(trigger, { withoutResourceUrl: true });
 		try {
 			expect(await post(trigger.testUrl, payload('customer-created', { id: 'cst_t4' }), { ...json, 'X-Webhook-Signature': production.secret })).toEqual(NOT_OURS);
 			expect(await post(trigger.testUrl, payload('customer-created', { id: 'cst_t5' }), { ...json, 'X-Webhook-Signature': test.secret })).toEqual(STARTED);
 			expect(await post(trigger.productionUrl, payload('customer-created', { id: 'cst_t6' }), { ...json, 'X-Webhook-Signature': test.secret })).toEqual(NOT_OURS);
 			expect(trigger.executions).toHaveLength(1);
 		} finally {
-			receiver.use(trigger);
+			env.receiver.use(trigger);
 		}
 	});
 
@@ -86,7 +78,7 @@ describe('each webhook URL accepts only the secrets of its own webhooks', () => 
 	});
 
 	it('the mock delivers one event to both URLs, each signed with its own secret: both start', async () => {
-		const deliveries = await mock.fireWebhook('customer-created', { id: 'cst_both' });
+		const deliveries = await env.mock.fireWebhook('customer-created', { id: 'cst_both' });
 		expect(deliveries.map(({ webhookId, status }) => ({ webhookId, status })).sort((a, b) => a.webhookId.localeCompare(b.webhookId))).toEqual(
 			[{ webhookId: production.id, status: 200 }, { webhookId: test.id, status: 200 }].sort((a, b) => a.webhookId.localeCompare(b.webhookId)),
 		);
@@ -95,7 +87,7 @@ describe('each webhook URL accepts only the secrets of its own webhooks', () => 
 
 	it('after listening stops, the test webhook is deleted and the production one stays', async () => {
 		await trigger.stopListening();
-		expect(mockWebhooks(mock).map((record) => record.id)).toEqual([production.id]);
+		expect(mockWebhooks(env.mock).map((record) => record.id)).toEqual([production.id]);
 		expect((await post(trigger.testUrl, payload('customer-created'), { ...json, 'X-Webhook-Signature': test.secret })).status).toBe(404);
 	});
 });
