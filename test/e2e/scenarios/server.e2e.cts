@@ -114,6 +114,31 @@ describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n s
 		expect(runs.flatMap((r) => r.items).every((i) => i.json.event === 'customerCreated' && typeof i.json.detectedAt === 'string')).toBe(true);
 	});
 
+	it('a repeated delivery is answered 200 and starts nothing; the forged one above is a warning in n8n\'s log', async () => {
+		const hook = registeredWebhooks().find((w) => w.type === 'customer-created')!;
+		const body = JSON.stringify({ event: 'customer-created', createdAt: '2026-12-01T10:00:00+01:00', data: { id: 'cst_repeat' } });
+		const send = async () => {
+			const response = await fetch(String(hook.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-signature': String(hook.secret) }, body });
+			return { status: response.status, text: await response.text() };
+		};
+		const before = (await executions.list(workflows.webhook.id)).length;
+		// n8n 2.41 answers a started webhook execution with the text "firstEntryJson" (its default
+		// responseData, unevaluated), so only the status is compared here.
+		expect((await send()).status).toBe(200);
+		const repeat = await send();
+		expect({ status: repeat.status, body: JSON.parse(repeat.text) }).toEqual({
+			status: 200,
+			body: { message: 'Already received: an identical delivery was accepted in the last 10 minutes, so the workflow was not started again' },
+		});
+		await executions.waitFor(workflows.webhook.id, (list: Array<{ status: string }>) => list.filter((e) => e.status === 'success').length >= before + 1, { timeoutMs: 60000 });
+		const runs: TriggerRun[] = await executions.triggerItems(workflows.webhook.id, 'Portal event');
+		expect(runs.filter((r) => r.items.some((i) => (i.json.data as { id: string }).id === 'cst_repeat'))).toHaveLength(1);
+		expect(runs).toHaveLength(before + 1);
+		const log: string = n8n.logs();
+		expect(log).toContain('refused a delivery with 401: The X-Webhook-Signature header does not match a webhook of this workflow.');
+		expect(log).not.toContain(String(hook.secret));
+	});
+
 	it('deactivating the webhook workflow removes its webhooks from the portal', async () => {
 		const before = mock.log.entries().length;
 		await n8n.rest('POST', `/workflows/${workflows.webhook.id}/deactivate`, {});
