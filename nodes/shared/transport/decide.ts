@@ -8,9 +8,9 @@ export const MAX_RATE_LIMITED_ATTEMPTS = 50;
 /** What the request loop has done so far for one request. */
 export interface Tally {
 	attempts: number;
-	/** Failed attempts retried with backoff: a 5xx, a lost connection, a timeout, a broken answer. */
+	/** Failed attempts retried with backoff (5xx, lost connection, timeout, broken answer). */
 	failures: number;
-	/** Attempts the API refused with 429. */
+	/** Attempts refused with 429. */
 	rateLimited: number;
 	resentAfterRefresh: boolean;
 }
@@ -22,24 +22,21 @@ export const NO_ATTEMPTS: Tally = {
 	resentAfterRefresh: false,
 };
 
-/** Everything the decision after a failed attempt depends on; no clock, no randomness, no I/O. */
+/** All the decision depends on: no clock, no randomness, no I/O. */
 export interface Situation {
 	failure: Failure;
 	/** Counted up to and including the failed attempt. */
 	tally: Tally;
 	retry: RetryOptions;
-	/** Whether sending the request twice does no harm: GET, or as its operation says. */
+	/** Sending it twice does no harm: GET, or as its operation says. */
 	idempotent: boolean;
-	/**
-	 * A multipart upload with OAuth2: n8n refreshes the token on a 401 but does not resend a body
-	 * it counts as single-use (`hasSingleUseBody` in n8n-core), so the 401 reaches the loop.
-	 */
+	/** An OAuth2 multipart upload: n8n refreshes the token on a 401 but does not resend it. */
 	resendsAfterRefresh: boolean;
 	/** Milliseconds left of Max Wait. */
 	msLeft: number;
-	/** What the pacer asks to wait before the next attempt (after a 429, until the window reopens). */
+	/** The pacer's wait before the next attempt (after a 429, until the window reopens). */
 	rateLimitWaitMs: number;
-	/** The backoff before the next retry, should there be one (the caller adds the jitter). */
+	/** The backoff before a retry (the caller adds the jitter). */
 	backoffMs: number;
 }
 
@@ -48,7 +45,7 @@ export type Next =
 	| {
 			action: 'stop';
 			tally: Tally;
-			/** Refused with 429 until past Max Wait. */
+			/** Refused with 429 past Max Wait. */
 			rateLimited: boolean;
 			/** Max Wait ran out before Max Retries did. */
 			outOfTime: boolean;

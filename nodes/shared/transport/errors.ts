@@ -71,14 +71,13 @@ function hintFor(status: number | undefined, body: ApiErrorBody, request: ApiReq
 	}
 }
 
-/** How a request ended, for the error: what was tried and for how long. */
+/** How a request ended, for the error: what was tried. */
 export interface FailureContext {
 	retry?: RetryOptions;
 	/** Max Wait ran out before Max Retries did. */
 	outOfTime?: boolean;
 	/** The connection was refused: nothing reached the API. */
 	notSent?: boolean;
-	elapsedMs?: number;
 	/** The credential's secrets, cut out of everything the error says or keeps. */
 	secrets?: string[];
 }
@@ -132,11 +131,7 @@ export function toNodeApiError(
 		: 'Check in the portal whether it took effect before you run it again.';
 	let message: string;
 	let description: string;
-	if (status === 429) {
-		message = `Rate limited by MijnKlantportaal: ${what} was refused after ${times(attempts)}`;
-		description =
-			'The API allows 60 requests per minute per key or token. Raise the node\'s "Max Wait" option, process fewer items per run, or ask MijnKlantportaal for a higher limit.';
-	} else if (failure.networkCode || failure.malformed) {
+	if (failure.networkCode || failure.malformed) {
 		const { cause, code } = networkCause(failure);
 		const detail = code ? `Error code: ${code}. ` : '';
 		if (request.idempotent || context.notSent) {

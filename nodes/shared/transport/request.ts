@@ -1,5 +1,5 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import type { Tally } from './decide';
+import type { Next } from './decide';
 import { backoffMs, decideNext, NO_ATTEMPTS, whenToSend } from './decide';
 import { asNodeError, rateLimitError, toNodeApiError } from './errors';
 import type { Pacer } from './pacing';
@@ -34,20 +34,15 @@ export interface Attempts {
 	timeoutMs: number;
 }
 
-/** How a request ended without an answer. */
-export interface Stopped {
-	/** The last attempt's failure; none when the rate limit kept the request from being sent. */
+/** How a request ended without an answer: the decision that stopped it, and what it last got. */
+export type Stopped = Omit<Extract<Next, { action: 'stop' }>, 'action'> & {
+	/** The last failure; none when the rate limit kept the request from being sent. */
 	failure?: Failure;
 	/** n8n's own error (not an HTTP failure), to be passed on. */
 	error?: unknown;
-	tally: Tally;
-	rateLimited: boolean;
-	outOfTime: boolean;
-	notSent: boolean;
 	/** The pacer's wait when the request stopped. */
 	waitMs: number;
-	elapsedMs: number;
-}
+};
 
 /**
  * The request loop: wait for the rate limit, send once, and let `decideNext` say whether to send
@@ -58,8 +53,7 @@ export async function sendWithRetries(
 	a: Attempts,
 ): Promise<{ response: ApiResponse } | { stopped: Stopped }> {
 	const signal = cancelSignal(this);
-	const started = Date.now();
-	const deadline = started + a.retry.maxWaitSeconds * 1000;
+	const deadline = Date.now() + a.retry.maxWaitSeconds * 1000;
 	let tally = NO_ATTEMPTS;
 	const stopped = (rest: Partial<Stopped>) => ({
 		stopped: {
@@ -68,7 +62,6 @@ export async function sendWithRetries(
 			outOfTime: false,
 			notSent: false,
 			waitMs: a.pacer.pendingWaitMs(),
-			elapsedMs: Date.now() - started,
 			...rest,
 		},
 	});

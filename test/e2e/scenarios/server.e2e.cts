@@ -1,3 +1,4 @@
+import * as net from 'node:net';
 import { startMockServer } from '../../mock-server';
 import type { MockServer } from '../../mock-server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -58,6 +59,33 @@ describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n s
 		const invalid = await test('mkp_invalid_key');
 		expect(invalid.status).toBe('Error');
 		expect(invalid.message).toMatch(/API key was not accepted/);
+	});
+
+	it("n8n's own credential test refuses a custom host outside the allow-list, and can name an unreachable one only by its error code", async () => {
+		const test = (apiBaseUrl: string) =>
+			n8n.rest('POST', '/credentials/test', {
+				credentials: {
+					id: fixtures.API_KEY_CREDENTIAL.id,
+					name: fixtures.API_KEY_CREDENTIAL.name,
+					type: 'mijnKlantportaalApi',
+					data: { apiKey: mock.apiKey, environment: 'custom', apiBaseUrl },
+				},
+			});
+		await expect(test('https://evil.example.com/v1')).resolves.toEqual({
+			status: 'Error',
+			message:
+				"The host evil.example.com in the credential's API Base URL is not allowed: a custom server must be https on *.mijnklantportaal.nl, or http or https on this machine (localhost, 127.0.0.0/8, [::1])",
+		});
+		// A loopback port nobody listens on. n8n's tester reports a network failure by the code on
+		// the error's cause alone (credentials-tester.service: `message: error.cause.code`), so no
+		// credential can word it; the node itself says more when it is used.
+		const closed = await new Promise<number>((resolve) => {
+			const probe = net.createServer().listen(0, '127.0.0.1', () => {
+				const { port } = probe.address() as net.AddressInfo;
+				probe.close(() => resolve(port));
+			});
+		});
+		await expect(test(`http://127.0.0.1:${closed}/v1`)).resolves.toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 
 	it('registers one webhook per event with the production URL, and runs on signed deliveries only', async () => {
