@@ -42,17 +42,19 @@ describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n s
 		await mock?.close();
 	});
 
+	// The endpoint tests the data the editor sends for a saved credential (here the imported one).
+	const credentialTest = (apiKey: string, apiBaseUrl: string) =>
+		n8n.rest('POST', '/credentials/test', {
+			credentials: {
+				id: fixtures.API_KEY_CREDENTIAL.id,
+				name: fixtures.API_KEY_CREDENTIAL.name,
+				type: 'mijnKlantportaalApi',
+				data: { apiKey, environment: 'custom', apiBaseUrl },
+			},
+		});
+
 	it("n8n's own credential test passes a valid key and fails an invalid one with our message", async () => {
-		// The endpoint tests the data the editor sends for a saved credential (here the imported one).
-		const test = (apiKey: string) =>
-			n8n.rest('POST', '/credentials/test', {
-				credentials: {
-					id: fixtures.API_KEY_CREDENTIAL.id,
-					name: fixtures.API_KEY_CREDENTIAL.name,
-					type: 'mijnKlantportaalApi',
-					data: { apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl },
-				},
-			});
+		const test = (apiKey: string) => credentialTest(apiKey, mock.apiBaseUrl);
 		await expect(test(mock.apiKey)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
 		const scopeless = mock.createApiKey(['tickets.read']);
 		await expect(test(scopeless)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -62,15 +64,7 @@ describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n s
 	});
 
 	it("n8n's own credential test refuses a custom host outside the allow-list by name; an unreachable one gets n8n's own words", async () => {
-		const test = (apiBaseUrl: string) =>
-			n8n.rest('POST', '/credentials/test', {
-				credentials: {
-					id: fixtures.API_KEY_CREDENTIAL.id,
-					name: fixtures.API_KEY_CREDENTIAL.name,
-					type: 'mijnKlantportaalApi',
-					data: { apiKey: mock.apiKey, environment: 'custom', apiBaseUrl },
-				},
-			});
+		const test = (apiBaseUrl: string) => credentialTest(mock.apiKey, apiBaseUrl);
 		await expect(test('https://evil.example.com/v1')).resolves.toEqual({
 			status: 'Error',
 			message:
