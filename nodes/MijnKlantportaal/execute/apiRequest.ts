@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
-import { apiRequest, getRecords } from '../../shared';
+import { apiRequest, getRecords, leavesPath } from '../../shared';
 import type { ApiRequest, RetryOptions } from '../../shared';
 import { readLimit } from './input';
 
@@ -20,6 +20,13 @@ export async function executeApiRequest(
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invalid Path (path): "${path}" must be a path under the API base, starting with / [item ${itemIndex}]`,
+			{ itemIndex },
+		);
+	}
+	if (leavesPath(path)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid Path (path): "${path}" leaves the API base: dot segments (/../ or /./, also percent-encoded) and backslashes are not allowed [item ${itemIndex}]`,
 			{ itemIndex },
 		);
 	}

@@ -33,6 +33,7 @@ export async function toItems(
 			body as unknown as CloudFile,
 			itemIndex,
 			input.id ?? 'file',
+			retry,
 		);
 		return [
 			{

@@ -1,3 +1,4 @@
+import * as net from 'node:net';
 import { startMockServer } from '../../mock-server';
 import type { MockServer } from '../../mock-server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,23 +42,46 @@ describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n s
 		await mock?.close();
 	});
 
+	// The endpoint tests the data the editor sends for a saved credential (here the imported one).
+	const credentialTest = (apiKey: string, apiBaseUrl: string) =>
+		n8n.rest('POST', '/credentials/test', {
+			credentials: {
+				id: fixtures.API_KEY_CREDENTIAL.id,
+				name: fixtures.API_KEY_CREDENTIAL.name,
+				type: 'mijnKlantportaalApi',
+				data: { apiKey, environment: 'custom', apiBaseUrl },
+			},
+		});
+
 	it("n8n's own credential test passes a valid key and fails an invalid one with our message", async () => {
-		// The endpoint tests the data the editor sends for a saved credential (here the imported one).
-		const test = (apiKey: string) =>
-			n8n.rest('POST', '/credentials/test', {
-				credentials: {
-					id: fixtures.API_KEY_CREDENTIAL.id,
-					name: fixtures.API_KEY_CREDENTIAL.name,
-					type: 'mijnKlantportaalApi',
-					data: { apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl },
-				},
-			});
+		const test = (apiKey: string) => credentialTest(apiKey, mock.apiBaseUrl);
 		await expect(test(mock.apiKey)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
 		const scopeless = mock.createApiKey(['tickets.read']);
 		await expect(test(scopeless)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
 		const invalid = await test('mkp_invalid_key');
 		expect(invalid.status).toBe('Error');
 		expect(invalid.message).toMatch(/API key was not accepted/);
+	});
+
+	it("n8n's own credential test refuses a custom host outside the allow-list by name; an unreachable one gets n8n's own words", async () => {
+		const test = (apiBaseUrl: string) => credentialTest(mock.apiKey, apiBaseUrl);
+		await expect(test('https://evil.example.com/v1')).resolves.toEqual({
+			status: 'Error',
+			message:
+				"The host evil.example.com in the credential's API Base URL is not allowed: a custom server must be https on *.mijnklantportaal.nl, or http or https on this machine (localhost, 127.0.0.0/8, [::1])",
+		});
+		// A loopback port nobody listens on. n8n's tester words a network failure itself: 2.x by the
+		// code on the error's cause alone (credentials-tester.service: `message: error.cause.code`),
+		// 1.x by its NodeApiError's generic text (its NodeApiError has no cause). No credential can
+		// change either, and neither names the host.
+		const closed = await new Promise<number>((resolve) => {
+			const probe = net.createServer().listen(0, '127.0.0.1', () => {
+				const { port } = probe.address() as net.AddressInfo;
+				probe.close(() => resolve(port));
+			});
+		});
+		const refused = major === '1' ? 'The service refused the connection - perhaps it is offline' : 'ECONNREFUSED';
+		await expect(test(`http://127.0.0.1:${closed}/v1`)).resolves.toEqual({ status: 'Error', message: refused });
 	});
 
 	it('registers one webhook per event with the production URL, and runs on signed deliveries only', async () => {
