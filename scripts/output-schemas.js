@@ -57,7 +57,7 @@ const dateTime = { type: 'string', format: 'date-time' };
 /** The polling trigger: the record of the list each event watches, plus `event` and `detectedAt`. */
 function pollingTriggerSchema(triggerEvents, resources, listRecord, { strict = false } = {}) {
 	const branches = triggerEvents.map((event) => {
-		const watched = event.rule.kind === 'newChild' ? event.rule.childPath : event.list.path;
+		const watched = event.rule.kind === 'newChild' ? event.rule.subList.path : event.list.path;
 		const record = listRecord(resources, watched);
 		if (!record) throw new Error(`No operation lists ${watched}, which event ${event.value} watches`);
 		return recordSchema(

@@ -14,6 +14,7 @@ import type {
 	RetryOptions,
 } from '../../shared';
 import type { OperationInput } from './input';
+import { readLimit } from './input';
 
 /** The records as they go out: only the Simplify fields when the operation has the option on. */
 function presented(
@@ -41,9 +42,7 @@ export async function toItems(
 	const pairedItem = { item: itemIndex };
 
 	if (operation.response === 'pages') {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const records = await getRecords.call(this, request, limit, retry);
+		const records = await getRecords.call(this, request, readLimit.call(this, itemIndex), retry);
 		return presented
 			.call(this, resource, operation, records, itemIndex)
 			.map((json) => ({ json, pairedItem }));
@@ -64,6 +63,7 @@ export async function toItems(
 			body as unknown as CloudFile,
 			itemIndex,
 			input.id ?? 'file',
+			retry,
 		);
 		return [
 			{

@@ -268,7 +268,7 @@ describe('names and output fields in the n8n 2.x editor (Chromium)', () => {
 
 			await page.getByTestId('parameter-input-operation').click();
 			const operations = await visibleOptions();
-			expect(operations).toEqual(['Close', 'Create', 'Get', 'Get Many', 'Get Payments', 'Custom API Call']);
+			expect(operations).toEqual(['Close', 'Create', 'Get', 'Get Many', 'Get Many Payments', 'Custom API Call']);
 			await page.getByRole('option').filter({ visible: true }).filter({ hasText: 'Custom API Call' }).click();
 			await page.getByTestId('parameter-input-path').waitFor();
 			await page.getByTestId('parameter-input-method').waitFor();
