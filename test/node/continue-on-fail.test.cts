@@ -8,7 +8,8 @@ let mock: MockServer;
 let good: [Record<string, unknown>, Record<string, unknown>];
 
 const MISSING = 'cst_doesnotexist';
-const parameters = { resource: 'customer', operation: 'get', customerId: rl('={{ $json.customerId }}') };
+// Simplify off: the good items are compared with the whole stored record.
+const parameters = { resource: 'customer', operation: 'get', customerId: rl('={{ $json.customerId }}'), simplify: false };
 const items = () => [
 	{ json: { customerId: String(good[0].id) } },
 	{ json: { customerId: 'inv_notacustomer' } },

@@ -25,7 +25,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resourceValue = this.getNodeParameter('resource', itemIndex) as string;
 			const operationValue = this.getNodeParameter('operation', itemIndex) as string;
-			if (resourceValue === 'apiRequest') {
+			// Custom API Call: the resource of that name, or the last operation of any resource.
+			if (resourceValue === 'apiRequest' || operationValue === 'send') {
 				output.push(...(await executeApiRequest.call(this, itemIndex, retry)));
 				continue;
 			}

@@ -8,6 +8,7 @@ import {
 	pdfField,
 	sendNotificationField,
 } from './sharedFields';
+import { customerInvoiceRecord } from './records';
 
 const invoiceId = pathIdField(
 	'invoiceId',
@@ -33,6 +34,8 @@ export const customerInvoice: ResourceSpec = {
 	value: 'customerInvoice',
 	name: 'Customer Invoice',
 	noun: 'customer invoice',
+	record: customerInvoiceRecord,
+	simplified: ['id', 'customerId', 'invoiceNumber', 'issuedAt', 'amount', 'paidAt'],
 	operations: [
 		{
 			value: 'create',

@@ -8,6 +8,7 @@ import {
 	pdfField,
 	sendNotificationField,
 } from './sharedFields';
+import { customerOfferRecord } from './records';
 
 const offerId = pathIdField(
 	'offerId',
@@ -69,6 +70,17 @@ export const customerOffer: ResourceSpec = {
 	value: 'customerOffer',
 	name: 'Customer Offer',
 	noun: 'customer offer',
+	record: customerOfferRecord,
+	simplified: [
+		'id',
+		'customerId',
+		'offerNumber',
+		'issuedAt',
+		'expiresAt',
+		'amount',
+		'acceptedAt',
+		'rejectedAt',
+	],
 	operations: [
 		{
 			value: 'create',
