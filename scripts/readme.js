@@ -1,7 +1,7 @@
 'use strict';
-// The README's Operations section is generated from the operation descriptions, so the two
-// cannot drift: `npm run build && node scripts/readme.js` rewrites it, and a test fails when
-// the README differs from what the descriptions say.
+// The README's Operations section, and the operation counts the README and the CHANGELOG state,
+// are generated from the operation descriptions, so they cannot drift: `npm run build && node
+// scripts/readme.js` rewrites them, and a test fails when they differ from what the descriptions say.
 const fs = require('fs');
 const path = require('path');
 
@@ -43,6 +43,32 @@ function renderOperations(resources) {
 	return [`${count} operations over ${resources.length} resources, plus API Request.`, '', RETRY_LEGEND, ...lines].join('\n');
 }
 
+/**
+ * The numbers README.md and CHANGELOG.md state about the operations, from the same data. Each one
+ * stands between markers, `<!-- operations -->68<!-- /operations -->`, so the script rewrites it.
+ * `endpoints` counts distinct `METHOD /path`: the documented REST operations (tests hold the two
+ * equal to endpoints.json), one fewer than `operations` where two node operations share one.
+ * @param {Array<{operations: Array<{method: string, path: string}>}>} resources
+ * @param {unknown[]} webhookEvents
+ */
+function counts(resources, webhookEvents) {
+	const operations = resources.flatMap((resource) => resource.operations);
+	return {
+		operations: operations.length,
+		resources: resources.length,
+		endpoints: new Set(operations.map((op) => `${op.method} ${op.path}`)).size,
+		webhookEvents: webhookEvents.length,
+	};
+}
+
+/** `text` with every marked count set to its value in `values`. */
+function fillCounts(text, values) {
+	return text.replace(/<!-- (\w+) -->\d+<!-- \/\1 -->/g, (match, name) => {
+		if (!(name in values)) throw new Error(`No count named ${name} (known: ${Object.keys(values).join(', ')})`);
+		return `<!-- ${name} -->${values[name]}<!-- /${name} -->`;
+	});
+}
+
 function replaceSection(readme, body) {
 	const start = readme.indexOf(START);
 	const end = readme.indexOf(END);
@@ -57,10 +83,13 @@ function readSection(readme) {
 }
 
 if (require.main === module) {
-	const { resources } = require(path.resolve(__dirname, '../dist/nodes/shared/resources'));
-	const file = path.resolve(__dirname, '../README.md');
-	fs.writeFileSync(file, replaceSection(fs.readFileSync(file, 'utf8'), renderOperations(resources)));
-	console.log('README.md operations section updated');
+	const { resources, eventTypeOptions } = require(path.resolve(__dirname, '../dist/nodes/shared'));
+	const values = counts(resources, eventTypeOptions);
+	const readme = path.resolve(__dirname, '../README.md');
+	const changelog = path.resolve(__dirname, '../CHANGELOG.md');
+	fs.writeFileSync(readme, fillCounts(replaceSection(fs.readFileSync(readme, 'utf8'), renderOperations(resources)), values));
+	fs.writeFileSync(changelog, fillCounts(fs.readFileSync(changelog, 'utf8'), values));
+	console.log('README.md operations section and the counts in README.md and CHANGELOG.md updated');
 }
 
-module.exports = { renderOperations, replaceSection, readSection, retried };
+module.exports = { renderOperations, replaceSection, readSection, retried, counts, fillCounts };

@@ -6,9 +6,11 @@
  * - `newChild`: a record appeared in a sub-list of a record of the list (payments of a payment
  *   link, issued cards of a punch card), see poll/children.ts.
  *
- * `list.window` marks `GET /appointments`, the one list that is not paginated: it returns the
- * appointments starting in a time window instead (see poll/window.ts).
+ * A list's path, scope, action and noun come from the resource's list operation
+ * (nodes/shared/resources); the timestamp field, the window flag and the rules are the trigger's.
  */
+import { resources } from '../shared';
+import type { OperationSpec, ResourceSpec } from '../shared';
 
 /** A value test: the field is one of `to`, or (`'set'`) it is neither null nor empty. */
 export interface Condition {
@@ -17,16 +19,29 @@ export interface Condition {
 }
 
 export interface ListSpec {
-	/** Path under the API base, e.g. `/customers`. */
+	/** Path under the API base, e.g. `/customers` (from the list operation). */
 	path: string;
+	/** Scope named in the error when the credential lacks it (from the list operation). */
+	scope: string | null;
+	/** What errors call the request, e.g. `Get many customers` (the list operation's action). */
+	action: string;
+	/** Singular noun for messages, e.g. `customer invoice` (the resource's). */
+	noun: string;
 	/** The timestamp the records are created in order of: `createdAt`, except where noted. */
 	tsField: string;
-	/** Scope named in the error when the credential lacks it. */
-	scope: string | null;
-	/** Singular noun for messages, e.g. `customer invoice`. */
-	noun: string;
-	/** Unpaginated time-window list (appointments). */
+	/**
+	 * `GET /appointments`, the one list that is not paginated: it returns the appointments
+	 * starting in a time window instead (see poll/window.ts).
+	 */
 	window?: true;
+}
+
+/** A list under one record of another list, e.g. `/payment-links/{linkId}/payments`. */
+export interface SubListSpec extends ListSpec {
+	/** The path parameter that takes the parent's id, e.g. `linkId`. */
+	parentParam: string;
+	/** The parent resource's noun, e.g. `payment link` (a 404 names the parent). */
+	parentNoun: string;
 }
 
 export type EventRule =
@@ -45,10 +60,7 @@ export type EventRule =
 	  }
 	| {
 			kind: 'newChild';
-			/** Sub-list path with `{id}` for the parent's id. */
-			childPath: string;
-			childTsField: string;
-			childNoun: string;
+			subList: SubListSpec;
 			/** Parents whose sub-list can still grow; absent = every parent. */
 			activeWhile?: Condition;
 	  };
@@ -61,86 +73,60 @@ export interface TriggerEvent {
 	rule: EventRule;
 }
 
-const customers: ListSpec = {
-	path: '/customers',
-	tsField: 'createdAt',
-	scope: 'customers.read',
-	noun: 'customer',
-};
-const customerGroups: ListSpec = {
-	path: '/customer-groups',
-	tsField: 'createdAt',
-	scope: 'customers.read',
-	noun: 'customer group',
-};
-const invoices: ListSpec = {
-	path: '/customer-invoices',
-	tsField: 'createdAt',
-	scope: 'invoices.read',
-	noun: 'customer invoice',
-};
-const offers: ListSpec = {
-	path: '/customer-offers',
-	tsField: 'createdAt',
-	scope: 'offers.read',
-	noun: 'offer',
-};
-const tickets: ListSpec = {
-	path: '/tickets',
-	tsField: 'createdAt',
-	scope: 'tickets.read',
-	noun: 'ticket',
-};
-const paymentLinks: ListSpec = {
-	path: '/payment-links',
-	tsField: 'createdAt',
-	scope: 'paymentlinks.read',
-	noun: 'payment link',
-};
-const appointments: ListSpec = {
-	path: '/appointments',
-	tsField: 'createdAt',
-	scope: 'appointments.read',
-	noun: 'appointment',
-	window: true,
-};
-const subscriptions: ListSpec = {
-	path: '/customer-subscriptions',
-	tsField: 'createdAt',
-	scope: 'subscription.read',
-	noun: 'subscription',
-};
-const agreements: ListSpec = {
-	path: '/agreements',
-	tsField: 'createdAt',
-	scope: 'agreements.read',
-	noun: 'agreement',
-};
-const fileRequests: ListSpec = {
-	path: '/file-requests',
-	tsField: 'createdAt',
-	scope: 'filerequest.read',
-	noun: 'file request',
-};
-const fileShares: ListSpec = {
-	path: '/file-shares',
-	tsField: 'createdAt',
-	scope: 'fileshare.read',
-	noun: 'file share',
-};
-const punchCards: ListSpec = {
-	path: '/punch-cards',
-	tsField: 'createdAt',
-	scope: null,
-	noun: 'punch card',
-};
+function resource(value: string): ResourceSpec {
+	const found = resources.find((candidate) => candidate.value === value);
+	if (!found) throw new Error(`The trigger watches an unknown resource "${value}"`);
+	return found;
+}
+
+function operationOf(from: ResourceSpec, test: (op: OperationSpec) => boolean): OperationSpec {
+	const operation = from.operations.find((op) => op.method === 'GET' && test(op));
+	if (!operation) throw new Error(`The ${from.value} resource has no list for the trigger`);
+	return operation;
+}
+
+/**
+ * The list a resource's Get Many operation reads: paginated (`pages`), or for the window list
+ * (appointments) the unpaginated `dataList`.
+ */
+function list(value: string, own: { tsField?: string; window?: true } = {}): ListSpec {
+	const from = resource(value);
+	const response = own.window ? 'dataList' : 'pages';
+	const { path, scope, action } = operationOf(
+		from,
+		(op) => op.response === response && !op.pathParams?.length,
+	);
+	return { path, scope, action, noun: from.noun, ...own, tsField: own.tsField ?? 'createdAt' };
+}
+
+/** A paginated sub-list: the parent resource's operation `operationValue`, under one parent. */
+function subList(
+	parent: string,
+	operationValue: string,
+	own: { tsField: string; noun: string },
+): SubListSpec {
+	const from = resource(parent);
+	const { path, scope, action, pathParams } = operationOf(
+		from,
+		(op) => op.value === operationValue && op.response === 'pages' && op.pathParams?.length === 1,
+	);
+	return { path, scope, action, ...own, parentParam: pathParams![0].name, parentNoun: from.noun };
+}
+
+const customers = list('customer');
+const customerGroups = list('customerGroup');
+const invoices = list('customerInvoice');
+const offers = list('customerOffer');
+const tickets = list('ticket');
+const paymentLinks = list('paymentLink');
+const appointments = list('appointment', { window: true });
+const subscriptions = list('customerSubscription');
+const agreements = list('agreement');
+const fileRequests = list('fileRequest');
+const fileShares = list('fileShare');
+const punchCards = list('punchCard');
 // MijnKlantportaal's own invoices have no createdAt; they are issued in order of `issuedAt`.
-const mkpInvoices: ListSpec = {
-	path: '/invoices',
-	tsField: 'issuedAt',
-	scope: 'businessoperations.read',
-	noun: 'MijnKlantportaal invoice',
-};
+const mkpInvoices = list('mkpInvoice', { tsField: 'issuedAt' });
 
 const OFFER_DECIDED: readonly Condition[] = [
 	{ field: 'acceptedAt', to: 'set' },
@@ -297,9 +283,7 @@ export const triggerEvents: TriggerEvent[] = [
 		list: paymentLinks,
 		rule: {
 			kind: 'newChild',
-			childPath: '/payment-links/{id}/payments',
-			childTsField: 'createdAt',
-			childNoun: 'payment',
+			subList: subList('paymentLink', 'getPayments', { tsField: 'createdAt', noun: 'payment' }),
 			// Payments are made on open links only; a link that leaves `open` gets one last look.
 			activeWhile: { field: 'status', to: ['open'] },
 		},
@@ -318,9 +302,10 @@ export const triggerEvents: TriggerEvent[] = [
 		list: punchCards,
 		rule: {
 			kind: 'newChild',
-			childPath: '/punch-cards/{id}/issued',
-			childTsField: 'issuedAt',
-			childNoun: 'issued punch card',
+			subList: subList('punchCard', 'getManyIssued', {
+				tsField: 'issuedAt',
+				noun: 'issued punch card',
+			}),
 		},
 	},
 	{

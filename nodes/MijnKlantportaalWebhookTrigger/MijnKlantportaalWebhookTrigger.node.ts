@@ -40,7 +40,7 @@ export class MijnKlantportaalWebhookTrigger implements INodeType {
 			authenticationProperty,
 			{
 				displayName:
-					'Activating the workflow registers one MijnKlantportaal webhook per chosen event; deactivating it removes them. Every call must carry the webhook secret in X-Webhook-Signature, or it is refused.',
+					"Activating the workflow registers one MijnKlantportaal webhook per chosen event. Deactivating it deletes them where MijnKlantportaal allows it: its API does not document deleting webhooks, and when it refuses (405) they stay and n8n's log lists them. Those left are the webhooks whose URL is this node's Production URL (under Webhook URLs above): list them with the MijnKlantportaal node's Webhook → Get Many, and delete them in the MijnKlantportaal portal. Every call must carry its webhook's secret in X-Webhook-Signature, or it is refused.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -66,22 +66,13 @@ export interface FieldSpec {
 	asDataUrl?: boolean;
 }
 
-/** The resources that have a searchable list for resource locators. */
-export type LocatorName =
-	| 'agreement'
-	| 'appointment'
-	| 'customer'
-	| 'customerGroup'
-	| 'customerInvoice'
-	| 'customerOffer'
-	| 'customerSubscription'
-	| 'customerSubscriptionPackage'
-	| 'fileRequest'
-	| 'mkpInvoice'
-	| 'paymentLink'
-	| 'punchCard'
-	| 'ticket'
-	| 'webhook';
+/**
+ * The `value` of the resource whose list backs a resource locator's "From List" mode. It is not
+ * a list of names: the node has a search for every resource with a list operation (derived from
+ * resources/ in listSearch/), and test/node/list-search.test.cts runs the search of every
+ * locator a field names, so a name without a list fails there.
+ */
+export type LocatorName = ResourceSpec['value'];
 
 export type ResponseShape =
 	/** One record. */

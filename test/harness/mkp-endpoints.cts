@@ -9,11 +9,16 @@ export interface Endpoint {
 	scope: string;
 	paginated: boolean;
 	queryParams: Array<{ name: string; required: boolean }>;
-	bodyFields: Array<{ name: string; type: string; required: boolean }>;
+	bodyFields: Array<{ name: string; type: string; required: boolean; description: string }>;
 	requestContentType: string | null;
+	responseFields: Array<{ name: string; type: string; description: string }>;
+	responseStatus: string | null;
 }
 
-/** The API facts live beside the repository, in ../shared/mkp-api (CI lays them there too). */
+/**
+ * The API facts live beside the repository, in ../shared/mkp-api (CI lays them there too), or in
+ * the folder MKP_API_DIR names. Every test reads endpoints.json through here.
+ */
 export function endpointsPath(): string {
 	return process.env.MKP_API_DIR
 		? path.join(process.env.MKP_API_DIR, 'endpoints.json')

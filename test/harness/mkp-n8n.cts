@@ -2,13 +2,14 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeType,
 	INodeTypes,
 	IRun,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { LoggerProxy, Workflow } from 'n8n-workflow';
-import { BinaryDataService, ExecutionLifecycleHooks, InstanceSettings, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, InstanceSettings, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import { MijnKlantportaal } from '../../nodes/MijnKlantportaal/MijnKlantportaal.node';
 import { MemoryCredentialsHelper } from './mkp-credentials.cjs';
 
@@ -145,4 +146,38 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const items = (nodeRun?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	const error = (nodeRun?.error ?? run.data.resultData.error) as RunResult['error'];
 	return { items, error, run };
+}
+
+export interface ListSearchOptions {
+	/** The `searchListMethod` a resource locator's "From List" mode names. */
+	method: string;
+	/** Credential IDs in `helper`, by type. */
+	credentials: Record<string, string>;
+	helper: MemoryCredentialsHelper;
+	parameters?: IDataObject;
+	filter?: string;
+	paginationToken?: string;
+}
+
+/**
+ * Calls a listSearch method as n8n's editor backend does (DynamicNodeParametersService in
+ * packages/cli): a one-node workflow named Temp-Node and n8n-core's real LoadOptionsContext.
+ */
+export async function runListSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	await initDi();
+	const type = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
+	const method = nodeTypeInstances[type].methods?.listSearch?.[options.method];
+	if (typeof method !== 'function') throw new Error(`The node has no listSearch method named "${options.method}"`);
+	const node: INode = {
+		id: 'uuid-1234',
+		name: 'Temp-Node',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: (options.parameters ?? {}) as INode['parameters'],
+		credentials: Object.fromEntries(Object.entries(options.credentials).map(([name, id]) => [name, { id, name: id }])),
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const context = new LoadOptionsContext(workflow, node, additionalData(options.helper), 'parameters.id');
+	return await method.call(context, options.filter, options.paginationToken);
 }

@@ -179,6 +179,14 @@ export class PollHarness {
 		}
 	}
 
+	/** Puts `value` in the database as the trigger's stored state (as an older release left it), then restarts. */
+	storeState(value: unknown): void {
+		const data = JSON.parse(this.stored) as Record<string, IDataObject>;
+		data[`node:${this.node.name}`] = { ...data[`node:${this.node.name}`], [STATE_KEY]: value as IDataObject };
+		this.stored = JSON.stringify(data);
+		this.restart();
+	}
+
 	/** The trigger's state as the database holds it. */
 	get storedState(): TriggerState | undefined {
 		const data = JSON.parse(this.stored) as Record<string, IDataObject>;

@@ -495,12 +495,18 @@ function seed(s, name, count) {
 	return count;
 }
 
-/** Order matters: referenced collections first, so every reference points at an existing record. */
-const SEED_ORDER = [
+/**
+ * Every collection of the store (it has a builder above), in seeding order. Order matters:
+ * referenced collections first, so every reference points at an existing record.
+ */
+const SEED_ORDER = Object.freeze([
 	'customers', 'customerGroups', 'customerSubscriptionPackages', 'customerSubscriptions', 'customerInvoices',
 	'customerOffers', 'agreements', 'appointments', 'files', 'fileRequests', 'fileShares', 'mkpInvoices',
 	'paymentLinks', 'paymentLinkPayments', 'punchCards', 'issuedPunchCards', 'tickets', 'webhooks',
-];
+]);
+
+/** Collections whose records are also listed per parent (a sub-list's route pages them): name → parent-id field. */
+const PARENT_FIELDS = Object.freeze({ issuedPunchCards: 'punchCardId', paymentLinkPayments: 'paymentLinkId' });
 
 function seedAll(s, count) {
 	const result = {};
@@ -522,4 +528,4 @@ function assignGroups(s) {
 	}
 }
 
-module.exports = { build, seed, seedAll, seedBlob, tinyPdf, sha256, punchCardExpiry, endOfDay, SIGNATURE_PNG, SEED_ORDER };
+module.exports = { build, seed, seedAll, seedBlob, tinyPdf, sha256, punchCardExpiry, endOfDay, SIGNATURE_PNG, SEED_ORDER, PARENT_FIELDS };

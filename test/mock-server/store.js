@@ -4,15 +4,9 @@
 // punch card, payments per link) so their sub-lists page without scanning the store.
 const factories = require('./factories');
 
-const RESOURCE_NAMES = Object.freeze([
-	'customers', 'customerGroups', 'agreements', 'appointments', 'customerInvoices', 'customerOffers',
-	'customerSubscriptions', 'customerSubscriptionPackages', 'files', 'fileRequests', 'fileShares',
-	'mkpInvoices', 'paymentLinks', 'paymentLinkPayments', 'punchCards', 'issuedPunchCards', 'tickets',
-	'webhooks',
-]);
-
-/** Collections whose records are also listed per parent: name → parent-id field. */
-const PARENT_FIELDS = { issuedPunchCards: 'punchCardId', paymentLinkPayments: 'paymentLinkId' };
+/** The collections are factories.js's: its seed order names them all, and it says which are listed per parent. */
+const RESOURCE_NAMES = factories.SEED_ORDER;
+const { PARENT_FIELDS } = factories;
 
 const EMPTY = Object.freeze([]);
 const ALPHANUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

@@ -180,17 +180,17 @@ function fail(field, message) {
 	throw validationError(errors);
 }
 
-const LABELS = {
-	customers: 'Customer', customerGroups: 'Customer Group', agreements: 'Agreement', appointments: 'Appointment',
-	customerInvoices: 'Customer Invoice', customerOffers: 'Customer Offer', customerSubscriptions: 'Customer Subscription',
-	customerSubscriptionPackages: 'Customer Subscription Package', files: 'File', fileRequests: 'File Request',
-	fileShares: 'File Share', mkpInvoices: 'Invoice', paymentLinks: 'Payment Link', punchCards: 'Punch Card',
-	issuedPunchCards: 'issued Punch Card', tickets: 'Ticket', webhooks: 'Webhook',
-};
+/** MKP's own invoices are just `Invoice` in its 404s; other records are named after their collection. */
+const LABEL_EXCEPTIONS = { mkpInvoices: 'Invoice' };
+
+/** `customerInvoices` → `Customer Invoice`, the record name the API's 404s use. */
+function labelOf(collection) {
+	return LABEL_EXCEPTIONS[collection] ?? collection.replace(/s$/, '').replace(/[A-Z]/g, ' $&').replace(/^./, (c) => c.toUpperCase());
+}
 
 /** 404 in the documented wording: `No Customer Offer can be found for the given ID`. */
 function notFound(collection, message) {
-	return new ApiError(404, message || `No ${LABELS[collection] || 'record'} can be found for the given ID`);
+	return new ApiError(404, message || `No ${labelOf(collection)} can be found for the given ID`);
 }
 
 /** The record of a path ID, or the 404. */

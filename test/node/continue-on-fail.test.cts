@@ -34,7 +34,7 @@ describe('with continue on fail', () => {
 		expect(pairedItems(r.items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 
 		expect(r.items[0].json).toEqual(good[0]);
-		expect(r.items[1].json).toEqual({ error: badInputMessage, description: 'The customer to use' });
+		expect(r.items[1].json).toEqual({ error: badInputMessage, description: 'Pick a customer from the list, or enter an ID like cst_…' });
 		expect(r.items[2].json).toEqual(good[1]);
 		expect(r.items[3].json).toEqual({
 			error: 'No Customer can be found for the given ID',

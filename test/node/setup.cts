@@ -11,7 +11,6 @@ import type { RunResult } from '../harness/mkp-n8n.cjs';
 
 export type { LogEntry, MockServer };
 
-
 /** A mock on a free port, rate limit off, seed 1 unless told otherwise. */
 export async function startMock(options: MockServerOptions = {}): Promise<MockServer> {
 	return await startMockServer({ port: 0, seed: 1, rateLimit: null, ...options });
@@ -40,15 +39,19 @@ export interface RunOptions {
 
 let credentialCount = 0;
 
-/** Runs Items → MijnKlantportaal once against `mock` with an API-key credential for it. */
-export async function run(mock: MockServer, parameters: IDataObject, options: RunOptions = {}): Promise<NodeRun> {
+/** A fresh API-key credential for `mock` (the all-scopes key unless told otherwise). */
+export function apiKeyCredential(mock: MockServer, apiKey = mock.apiKey) {
 	const helper = new MemoryCredentialsHelper();
 	const id = `key-${++credentialCount}`;
-	helper.set(id, 'mijnKlantportaalApi', { apiKey: options.apiKey ?? mock.apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl });
+	helper.set(id, 'mijnKlantportaalApi', { apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl });
+	return { helper, credentials: { mijnKlantportaalApi: id } };
+}
+
+/** Runs Items → MijnKlantportaal once against `mock` with an API-key credential for it. */
+export async function run(mock: MockServer, parameters: IDataObject, options: RunOptions = {}): Promise<NodeRun> {
 	const since = mock.log.lastSeq;
 	const result = await runNode({
-		helper,
-		credentials: { mijnKlantportaalApi: id },
+		...apiKeyCredential(mock, options.apiKey),
 		parameters,
 		items: options.items,
 		continueOnFail: options.continueOnFail,

@@ -25,7 +25,7 @@ describe.each(ORDERS)('changed-field events, %s list', (order: Order) => {
 		const rnd = prng(3);
 		// The first polls find the end of the list and take a first look at every record (the
 		// baseline); a change before that look is the record's starting value, not an event.
-		for (let poll = 0; !t.memoryState?.c?.b; poll++) {
+		for (let poll = 0; !t.memoryState?.changes?.pass.completed; poll++) {
 			expect(poll).toBeLessThan(12);
 			const { result, requests } = await countRequests(mock, () => t.poll(poll === 0));
 			expect(result.error).toBeUndefined();
@@ -57,7 +57,7 @@ describe.each(ORDERS)('changed-field events, %s list', (order: Order) => {
 		expect(emitted.length).toBe(new Set(emitted).size);
 		expect([...emitted].sort()).toEqual([...expected].sort());
 		// Only unpaid invoices are watched.
-		expect(Object.keys(t.memoryState!.c!.m).sort()).toEqual(unpaid(mock).map((r) => r.id).sort());
+		expect(Object.keys(t.memoryState!.changes!.watched).sort()).toEqual(unpaid(mock).map((r) => r.id).sort());
 	});
 
 	it('emits the existing records already in the target state when asked to', async () => {
@@ -101,8 +101,8 @@ describe.each(ORDERS)('changed-field events, %s list', (order: Order) => {
 		const fresh = [create(mock, 'customerInvoices', { paidAt: null }), create(mock, 'customerInvoices', { paidAt: null })];
 		expect((await t.poll()).items).toBeNull();
 		expect((await t.poll()).items).toBeNull();
-		expect(Object.keys(t.memoryState!.c!.m)).toEqual(expect.arrayContaining(fresh.map((r) => r.id)));
-		expect(Object.keys(t.storedState!.c!.m)).not.toEqual(expect.arrayContaining(fresh.map((r) => r.id)));
+		expect(Object.keys(t.memoryState!.changes!.watched)).toEqual(expect.arrayContaining(fresh.map((r) => r.id)));
+		expect(Object.keys(t.storedState!.changes!.watched)).not.toEqual(expect.arrayContaining(fresh.map((r) => r.id)));
 		t.restart();
 		pay(mock, fresh[1]);
 		expect(ids((await t.poll()).items)).toEqual([fresh[1].id]);
@@ -116,7 +116,7 @@ describe.each(ORDERS)('changed-field events, %s list', (order: Order) => {
 		mock.store.seed('customerInvoices', 60);
 		const t = trigger(mock, { event: 'customerInvoicePaid', options: { maxTracked: 5 } });
 		await t.poll(true);
-		const watched = Object.keys(t.memoryState!.c!.m);
+		const watched = Object.keys(t.memoryState!.changes!.watched);
 		expect(watched).toHaveLength(5);
 		// A watched record's change is still reported.
 		const invoice = all(mock, 'customerInvoices').find((r) => r.id === watched[4])!;
@@ -136,7 +136,7 @@ describe.each(ORDERS)('changed-field events, %s list', (order: Order) => {
 		col.update(running.id, { status: 'ended' });
 		expect(ids((await t.poll()).items)).toEqual([running.id]);
 		// Ended is final: no longer watched.
-		expect(t.memoryState!.c!.m[running.id]).toBeUndefined();
+		expect(t.memoryState!.changes!.watched[running.id]).toBeUndefined();
 		const created = create(mock, 'customerSubscriptions', { status: 'planned' });
 		// A new record gives the starting value; its first change is the event.
 		expect((await t.poll()).items).toBeNull();
@@ -176,11 +176,11 @@ describe.each(ORDERS)('changed-field events, %s list', (order: Order) => {
 		await t.poll(true);
 		expect(t.storedState).toBeUndefined();
 		expect((await t.poll()).items).toBeNull();
-		expect(t.storedState?.c).toBeDefined();
+		expect(t.storedState?.changes).toBeDefined();
 		const fresh = create(mock, 'customerInvoices', { paidAt: null });
 		expect((await t.poll()).items).toBeNull();
 		// Committed although nothing was emitted.
-		expect(Object.keys(t.storedState!.c!.m)).toContain(fresh.id);
+		expect(Object.keys(t.storedState!.changes!.watched)).toContain(fresh.id);
 		const before = t.stored;
 		mock.faults.add({ type: '503', count: 4, pathPattern: '/v1/customer-invoices', method: 'GET' });
 		pay(mock, fresh);

@@ -44,7 +44,7 @@ describe.each(ORDERS)('sub-list events, %s lists', (order: Order) => {
 		create(mock, 'paymentLinks', { status: 'closed', checkoutUrl: null });
 		const t = trigger(mock, { event: 'paymentLinkPaymentCreated' });
 		await t.poll(true);
-		expect(Object.keys(t.memoryState!.s!.m).sort()).toEqual(open.map((r) => r.id).sort());
+		expect(Object.keys(t.memoryState!.subLists!.parents).sort()).toEqual(open.map((r) => r.id).sort());
 		// Two payments on the reusable link; one on the single-use link, which turns it paid.
 		const payments = [
 			create(mock, 'paymentLinkPayments', { paymentLinkId: open[0].id }).id,
@@ -57,7 +57,7 @@ describe.each(ORDERS)('sub-list events, %s lists', (order: Order) => {
 		expect(got.items![0].json).toMatchObject({ event: 'paymentLinkPaymentCreated' });
 		expect((await t.poll()).items).toBeNull();
 		// The paid single-use link is no longer watched.
-		expect(Object.keys(t.memoryState!.s!.m)).toEqual([open[0].id]);
+		expect(Object.keys(t.memoryState!.subLists!.parents)).toEqual([open[0].id]);
 		// A new link, paid before the next poll: its payment is found through the new link.
 		const fresh = create(mock, 'paymentLinks', { status: 'open', reusable: false, expiresAt: null });
 		const late = create(mock, 'paymentLinkPayments', { paymentLinkId: fresh.id }).id;
@@ -105,6 +105,6 @@ describe.each(ORDERS)('sub-list events, %s lists', (order: Order) => {
 		mock.store.collection('punchCards').remove(gone);
 		const result = await t.poll();
 		expect(result.error).toBeUndefined();
-		expect(t.memoryState!.s!.m[gone]).toBeUndefined();
+		expect(t.memoryState!.subLists!.parents[gone]).toBeUndefined();
 	});
 });

@@ -24,7 +24,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		expect(first.items).toBeNull();
 		// n8n persists nothing after a poll without items; the state lives in memory.
 		expect(t.storedState).toBeUndefined();
-		expect(t.memoryState?.n?.t).toBeGreaterThan(0);
+		expect(t.memoryState?.newRecords?.newestTs).toBeGreaterThan(0);
 
 		const created = [create(mock, 'customers').id, create(mock, 'customers').id, create(mock, 'customers').id];
 		const second = await t.poll();
@@ -32,7 +32,7 @@ describe.each(ORDERS)('new records, %s list', (order: Order) => {
 		expect(ids(second.items)).toEqual(created);
 		expect(second.items![0].json).toMatchObject({ event: 'customerCreated', id: created[0] });
 		expect(typeof second.items![0].json.detectedAt).toBe('string');
-		expect(t.storedState?.n).toBeDefined();
+		expect(t.storedState?.newRecords).toBeDefined();
 		expect((await t.poll()).items).toBeNull();
 	});
 

@@ -39,7 +39,8 @@ export const apiRequestProperties: INodeProperties[] = [
 		...show,
 		default: '',
 		placeholder: '/customers',
-		description: 'Path under the API base URL, e.g. /customers/cst_123. Absolute URLs are refused.',
+		description:
+			'Path under the API base URL (/v1), e.g. /customers/cst_123. The request always stays under the base: absolute URLs, dot segments (/../, also percent-encoded) and backslashes are refused before anything is sent.',
 	},
 	{
 		displayName: 'Query Parameters',

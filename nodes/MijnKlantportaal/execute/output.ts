@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { apiRequest, downloadCloudFile, getRecords } from '../../shared';
 import type { ApiRequest, CloudFile, OperationSpec, RetryOptions } from '../../shared';
 import type { OperationInput } from './input';
+import { readLimit } from './input';
 
 /** Sends the request and shapes the answer by the operation's response kind, one item per record. */
 export async function toItems(
@@ -15,9 +16,7 @@ export async function toItems(
 	const pairedItem = { item: itemIndex };
 
 	if (operation.response === 'pages') {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const records = await getRecords.call(this, request, limit, retry);
+		const records = await getRecords.call(this, request, readLimit.call(this, itemIndex), retry);
 		return records.map((json) => ({ json, pairedItem }));
 	}
 
@@ -34,6 +33,7 @@ export async function toItems(
 			body as unknown as CloudFile,
 			itemIndex,
 			input.id ?? 'file',
+			retry,
 		);
 		return [
 			{

@@ -6,10 +6,13 @@ import { executeApiRequest } from './apiRequest';
 import { executeOperation } from './operation';
 
 function retryOptions(this: IExecuteFunctions): RetryOptions {
-	const options = this.getNodeParameter('requestOptions', 0, {}) as Partial<RetryOptions>;
+	const options = this.getNodeParameter('requestOptions', 0, {}) as Partial<RetryOptions> & {
+		timeout?: number;
+	};
 	return {
 		maxRetries: options.maxRetries ?? DEFAULT_RETRY.maxRetries,
 		maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_RETRY.maxWaitSeconds,
+		...(options.timeout === undefined ? {} : { timeoutSeconds: options.timeout }),
 	};
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { apiRequest, resources } from '../../shared';
-import type { LocatorName, Page } from '../../shared';
+import type { OperationSpec, Page, ResourceSpec } from '../../shared';
 
 type SearchMethod = (
 	this: ILoadOptionsFunctions,
@@ -16,6 +16,8 @@ const LABEL_FIELDS = [
 	'offerNumber',
 	'description',
 	'url',
+	// Appointments have no name or title; the attendee is what tells them apart.
+	'attendeeName',
 ];
 
 function label(record: IDataObject): string {
@@ -25,16 +27,23 @@ function label(record: IDataObject): string {
 	return text ? `${String(text)} (${String(record.id)})` : String(record.id);
 }
 
+/** The resource's list of all its records: a GET without path parameters, in pages or not. */
+function listOf(resource: ResourceSpec): OperationSpec | undefined {
+	return resource.operations.find(
+		(op) =>
+			op.method === 'GET' &&
+			!op.pathParams?.length &&
+			(op.response === 'pages' || op.response === 'dataList'),
+	);
+}
+
 /**
  * The API has no search parameter, so one page (15 records) is fetched per call and filtered
- * here; the next page's URL is the pagination token, so scrolling the list walks the pages.
+ * here; the next page's URL is the pagination token, so scrolling the list walks the pages. An
+ * unpaginated list (appointments: the coming 7 days) arrives whole in one call.
  */
-function searchFor(locator: LocatorName): SearchMethod {
-	const list = resources
-		.find((resource) => resource.value === locator)
-		?.operations.find((op) => op.response === 'pages' && !op.pathParams?.length);
+function searchFor(list: OperationSpec): SearchMethod {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		if (!list) return { results: [] };
 		const response = await apiRequest.call(this, {
 			method: 'GET',
 			path: paginationToken || list.path,
@@ -49,23 +58,13 @@ function searchFor(locator: LocatorName): SearchMethod {
 	};
 }
 
-const LOCATORS: LocatorName[] = [
-	'agreement',
-	'appointment',
-	'customer',
-	'customerGroup',
-	'customerInvoice',
-	'customerOffer',
-	'customerSubscription',
-	'customerSubscriptionPackage',
-	'fileRequest',
-	'mkpInvoice',
-	'paymentLink',
-	'punchCard',
-	'ticket',
-	'webhook',
-];
-
+/**
+ * `search_<resource>` for every resource that has a list, taken from the resource data: a field
+ * with `locator: 'customer'` gets its "From List" mode from `search_customer`.
+ */
 export const listSearch: Record<string, SearchMethod> = Object.fromEntries(
-	LOCATORS.map((locator) => [`search_${locator}`, searchFor(locator)]),
+	resources.flatMap((resource) => {
+		const list = listOf(resource);
+		return list ? [[`search_${resource.value}`, searchFor(list)]] : [];
+	}),
 );

@@ -1,7 +1,8 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { apiRequest, DEFAULT_RETRY, getSession, pacerFor } from '../../shared';
 import type { ApiRequest, ApiResponse, Pacer } from '../../shared';
-import { Signal } from './pages';
+import type { BudgetSpent } from './stop';
+import { BUDGET_SPENT } from './stop';
 
 /** The API's documented default: 60 requests per minute per key or token. */
 export const DEFAULT_RATE_LIMIT = 60;
@@ -9,19 +10,8 @@ export const DEFAULT_RATE_LIMIT = 60;
 export const MIN_REQUESTS_PER_POLL = 3;
 
 /**
- * Thrown when this poll may send no more requests. It never leaves the poll: every walk catches
- * it, keeps the progress made up to the last successful response, and resumes there next poll.
- */
-export class BudgetSpent extends Signal {
-	constructor() {
-		super('The request budget of this poll is spent');
-	}
-}
-
-/**
- * What one poll may spend: a share of the API's rate limit (`X-RateLimit-Limit`, learned from the
- * first response; until then the value remembered from the last poll, else 60) and half the time
- * n8n gives a poll (`getPollBudgetMs`: 5 minutes by default, ~36 s under n8n's scheduler).
+ * What one poll may spend (README-algorithm.md §7): a share of the API's rate limit and half the
+ * time n8n gives a poll (`getPollBudgetMs`: 5 minutes by default, ~36 s under n8n's scheduler).
  *
  * Requests go through the transport (`apiRequest`) with a per-poll view of n8n's poll context
  * whose `httpRequestWithAuthentication` counts calls: every attempt the transport makes (first
@@ -101,9 +91,9 @@ export class Budget {
 	 * Sends one request, if the budget allows it. Retries of a failed read are allowed only as far
 	 * as the budget reaches, so the last request of a poll cannot overspend it by its retries.
 	 */
-	async request<T>(request: ApiRequest): Promise<ApiResponse<T>> {
+	async request<T>(request: ApiRequest): Promise<ApiResponse<T> | BudgetSpent> {
 		const left = this.left;
-		if (left < 1) throw new BudgetSpent();
+		if (left < 1) return BUDGET_SPENT;
 		const secondsLeft = Math.max(1, Math.floor((this.deadline - Date.now()) / 1000));
 		const response = await apiRequest.call(this.context, request, {
 			maxRetries: Math.min(DEFAULT_RETRY.maxRetries, left - 1),

@@ -1,33 +1,36 @@
 /**
  * One poll of the MijnKlantportaal Trigger. See README-algorithm.md for the whole design.
  *
- * 1. Read the stored state (a plain copy; see state.ts for what n8n does with static data).
- * 2. Manual mode: return the newest matching record; the state is neither read nor written
- *    (apart from using the remembered last page of the list as a starting point).
- * 3. No state for this event (first activation, or the event was changed): seed it. Nothing is
- *    emitted, unless "Emit Existing Records" is on.
+ * 1. Read the stored state (a plain copy; state.ts has its shape).
+ * 2. Manual mode: return the newest matching record; the state is not written (manual.ts).
+ * 3. No state for this event (first activation, another event, an older shape): seed it.
+ *    Nothing is emitted, unless "Emit Existing Records" is on.
  * 4. Otherwise: new records (scan.ts), then changes (changes.ts) or sub-lists (children.ts), or
  *    the appointment window (window.ts), within the request budget (budget.ts).
  * 5. Write the new state only now: an error anywhere above leaves the stored state as it was.
  */
 import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { asNodeError } from '../../shared';
 import type { TriggerEvent } from '../events';
 import { eventByValue } from '../events';
-import { Budget, BudgetSpent, DEFAULT_RATE_LIMIT } from './budget';
-import { ChangeTracker, newChangeState } from './changes';
-import { ChildTracker, newChildState } from './children';
+import { Budget, DEFAULT_RATE_LIMIT } from './budget';
+import { ChangeTracker, newChangesState } from './changes';
+import { ChildTracker, newSubListsState } from './children';
 import { fetchTestEvent } from './manual';
-import type { Rec } from './pages';
-import { ListReader, passOn, Signal } from './pages';
-import type { ScanEnv, ScanResult, ScanState } from './scan';
+import type { ListReader } from './pages';
+import { listReader } from './pages';
+import type { Rec } from './records';
+import type { ScanEnv, ScanResult } from './scan';
 import { emptyState, handledCheck, scan, seed } from './scan';
-import type { TriggerState } from './state';
-import { loadState, saveState } from './state';
+import type { NewRecordsState, TriggerState } from './state';
+import { loadState, saveState, STATE_VERSION } from './state';
+import type { BudgetSpent } from './stop';
+import { isStop } from './stop';
 import type { WindowOptions } from './window';
 import { advanceWindow, readWindow, seedWindow } from './window';
 
-/** Most ids the new-record scanner keeps for its overlap (see scan.ts). */
+/** Most ids the new-record walk keeps for its overlap (README-algorithm.md §3, "Bounds"). */
 export const MAX_KNOWN = 500;
 export const DEFAULT_MAX_TRACKED = 1000;
 const DEFAULT_POLL_BUDGET_MS = 5 * 60 * 1000;
@@ -38,15 +41,6 @@ export interface TriggerOptions {
 	maxTracked?: number;
 	lookBackDays?: number;
 	lookAheadDays?: number;
-}
-
-function listReader(node: INode, budget: Budget, event: TriggerEvent): ListReader {
-	const { list } = event;
-	return new ListReader(node, budget, list.path, list.tsField, list.noun, {
-		action: `List ${list.noun}s`,
-		scope: list.scope,
-		noun: list.noun,
-	});
 }
 
 interface Outcome {
@@ -78,38 +72,36 @@ export async function pollTrigger(context: IPollFunctions): Promise<INodeExecuti
 			: DEFAULT_POLL_BUDGET_MS;
 	const manual = context.getMode() === 'manual';
 	const staticData = manual ? staticDataIfAny(context) : context.getWorkflowStaticData('node');
-	const previous = loadState(staticData, event.value);
+	const previous = loadState(staticData, event);
 	const budget = await Budget.open(
 		context,
 		percent / 100,
-		previous?.rl ?? DEFAULT_RATE_LIMIT,
+		previous?.rateLimit ?? DEFAULT_RATE_LIMIT,
 		pollBudgetMs,
 	);
 	const detectedAt = new Date().toISOString();
+	const output = (records: Rec[]) =>
+		records.map((record) => ({
+			json: { ...record.json, event: event.value, detectedAt } as IDataObject,
+		}));
 
-	if (manual) {
-		const record = await fetchTestEvent(node, budget, event, window, previous?.n?.p);
-		return [[{ json: { ...record.json, event: event.value, detectedAt } }]];
-	}
-
-	const run = new PollRun(node, budget, event, options.emitExisting === true, maxTracked, window);
-	let outcome: Outcome;
+	let outcome: Outcome | BudgetSpent;
 	try {
+		if (manual) {
+			const hint = previous?.newRecords?.pageHint;
+			return [output([await fetchTestEvent(node, budget, event, window, hint)])];
+		}
+		const run = new PollRun(node, budget, event, options.emitExisting === true, maxTracked, window);
 		outcome = previous ? await run.advance(previous) : await run.activate();
 	} catch (error) {
-		// The poll ran out of time before it could get anywhere: the next poll starts over.
-		if (error instanceof BudgetSpent) return null;
-		if (error instanceof Signal) throw new NodeOperationError(node, error.message);
-		passOn(node, error);
+		throw asNodeError(node, error);
 	}
-	outcome.state.rl = budget.limit;
+	// The poll ran out of time before it could get anywhere: the next poll starts over.
+	if (isStop(outcome)) return null;
+	outcome.state.rateLimit = budget.limit;
 	saveState(staticData, outcome.state);
 	if (outcome.events.length === 0) return null;
-	return [
-		outcome.events.map((record) => ({
-			json: { ...record.json, event: event.value, detectedAt } as IDataObject,
-		})),
-	];
+	return [output(outcome.events)];
 }
 
 /** Manual runs only read the state (for the list's remembered last page); it may be absent. */
@@ -131,28 +123,23 @@ class PollRun {
 		private readonly window: WindowOptions,
 	) {}
 
-	private scanEnv(reader: ListReader, state: Pick<TriggerState, 'o'>): ScanEnv {
-		return { reader, budget: this.budget, overlap: true, maxKnown: MAX_KNOWN, order: state.o };
+	private scanEnv(reader: ListReader, state: Pick<TriggerState, 'listOrder'>): ScanEnv {
+		const { budget } = this;
+		return { reader, budget, overlap: true, maxKnown: MAX_KNOWN, order: state.listOrder };
 	}
 
-	/** First poll: the new-record scanner's starting point (or everything, to emit existing records). */
+	private fresh(): TriggerState {
+		return { version: STATE_VERSION, event: this.event.value };
+	}
+
+	/** First poll: the new-record walk's starting point (or everything, to emit existing records). */
 	private async seedScan(
 		reader: ListReader,
 	): Promise<{ state: TriggerState; result?: ScanResult }> {
-		const state: TriggerState = { v: 1, ev: this.event.value };
-		if (this.emitExisting) {
-			const result = await scan(this.scanEnv(reader, state), emptyState());
-			state.n = result.state;
-			if (result.order) state.o = result.order;
-			return { state, result };
-		}
-		try {
-			const seeded = await seed(this.scanEnv(reader, state));
-			state.n = seeded.state;
-			if (seeded.order) state.o = seeded.order;
-			return { state };
-		} catch (error) {
-			if (!(error instanceof BudgetSpent)) passOn(this.node, error);
+		const env = this.scanEnv(reader, {});
+		const result = this.emitExisting ? await scan(env, emptyState()) : undefined;
+		const begun = result ?? (await seed(env));
+		if (isStop(begun)) {
 			throw new NodeOperationError(
 				this.node,
 				`Could not find the end of the ${this.event.list.noun} list within the request budget`,
@@ -162,44 +149,47 @@ class PollRun {
 				},
 			);
 		}
+		const state: TriggerState = { ...this.fresh(), newRecords: begun.state };
+		if (begun.order) state.listOrder = begun.order;
+		return { state, result };
 	}
 
-	async activate(): Promise<Outcome> {
+	async activate(): Promise<Outcome | BudgetSpent> {
 		const { event } = this;
 		if (event.list.window) {
 			const records = await readWindow(this.node, this.budget, event, this.window, Date.now());
+			if (isStop(records)) return records;
 			const seeded = seedWindow(event, records, Date.now(), this.emitExisting);
-			return { state: { v: 1, ev: event.value, w: seeded.state }, events: seeded.events };
+			return { state: { ...this.fresh(), window: seeded.state }, events: seeded.events };
 		}
-		const reader = listReader(this.node, this.budget, event);
+		const reader = listReader(this.node, this.budget, event.list);
 		const { state, result } = await this.seedScan(reader);
 		return await this.follow(reader, state, result, true);
 	}
 
-	async advance(previous: TriggerState): Promise<Outcome> {
+	async advance(previous: TriggerState): Promise<Outcome | BudgetSpent> {
 		const { event } = this;
 		if (event.list.window) {
 			const records = await readWindow(this.node, this.budget, event, this.window, Date.now());
-			const next = advanceWindow(
-				event,
-				previous.w ?? { m: {}, st: Number.MAX_SAFE_INTEGER },
-				records,
-			);
-			return { state: { ...previous, w: next.state }, events: next.events };
+			if (isStop(records)) return records;
+			const next = advanceWindow(event, previous.window!, records);
+			return { state: { ...previous, window: next.state }, events: next.events };
 		}
-		const reader = listReader(this.node, this.budget, event);
-		if (previous.n?.z) {
+		const reader = listReader(this.node, this.budget, event.list);
+		const newRecords = previous.newRecords!;
+		if (newRecords.seekingEnd) {
 			// The first poll could not find the end of the list within its budget: go on looking.
-			const seeded = await seed(this.scanEnv(reader, previous), previous.n);
-			return await this.follow(reader, { ...previous, n: seeded.state }, undefined, true);
+			const seeded = await seed(this.scanEnv(reader, previous), newRecords);
+			if (isStop(seeded)) return seeded;
+			return await this.follow(reader, { ...previous, newRecords: seeded.state }, undefined, true);
 		}
-		const result = await scan(this.scanEnv(reader, previous), previous.n as ScanState);
-		const state: TriggerState = { ...previous, n: result.state };
-		if (result.order) state.o = result.order;
+		const result = await scan(this.scanEnv(reader, previous), newRecords);
+		const state: TriggerState = { ...previous, newRecords: result.state };
+		if (result.order) state.listOrder = result.order;
 		return await this.follow(reader, state, result, false);
 	}
 
-	/** After the scanner: changes, or sub-lists, in the same poll. */
+	/** After the new-record walk: changes, or sub-lists, in the same poll. */
 	private async follow(
 		reader: ListReader,
 		state: TriggerState,
@@ -207,33 +197,31 @@ class PollRun {
 		first: boolean,
 	): Promise<Outcome> {
 		const { rule } = this.event;
-		if (state.n?.z) return { state, events: [] };
+		const newRecords = state.newRecords as NewRecordsState;
+		if (newRecords.seekingEnd) return { state, events: [] };
 		const found = result?.found ?? [];
-		const handled = handledCheck(state.n as ScanState);
+		const handled = handledCheck(newRecords);
 		if (rule.kind === 'new') return { state, events: found };
 		if (rule.kind === 'changed') {
-			const tracker = new ChangeTracker(
-				rule,
-				first ? newChangeState() : (state.c ?? newChangeState()),
-				this.maxTracked,
-			);
+			const previous = first ? undefined : state.changes;
+			const tracker = new ChangeTracker(rule, previous ?? newChangesState(), this.maxTracked);
 			for (const record of found) tracker.observe(record, true);
-			await tracker.pass(reader, handled);
-			return { state: { ...state, c: tracker.state() }, events: tracker.events };
+			await tracker.continuePass(reader, handled);
+			return { state: { ...state, changes: tracker.state() }, events: tracker.events };
 		}
 		const children = new ChildTracker(
 			{
 				node: this.node,
 				budget: this.budget,
-				order: state.o,
+				order: state.listOrder,
 				maxKnown: MAX_KNOWN,
 				maxTracked: this.maxTracked,
 			},
 			rule,
-			first ? newChildState() : (state.s ?? newChildState()),
+			(first ? undefined : state.subLists) ?? newSubListsState(),
 		);
 		for (const parent of found) children.addNew(parent);
 		await children.run(reader, handled);
-		return { state: { ...state, s: children.state() }, events: children.events };
+		return { state: { ...state, subLists: children.state() }, events: children.events };
 	}
 }

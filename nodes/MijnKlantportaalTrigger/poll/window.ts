@@ -1,37 +1,23 @@
 /**
- * Appointments. `GET /appointments` is not paginated: it returns the appointments that start in
- * a window, `start_at` (`YYYY-mm-dd HH:ii`, default now) plus `days` (default 7). One request
- * per poll reads the window `now - lookBackDays` … `now + lookAheadDays` whole.
- *
- * State: every appointment in the window, `id → fingerprint of status` (~20 bytes each; more
- * than MAX_WINDOW appointments in the window is refused with an error asking for a shorter
- * window), and `st`, the seed time: the newest `createdAt` at activation, at least the n8n
- * clock minus 5 minutes (server and n8n clocks are assumed to agree within that).
- *
- * - New appointment: first seen in the window, created at or after `st`. An appointment created for a
- *   start beyond the look-ahead is reported when the window reaches it. One that leaves the
- *   window (its start passes the look-back) is forgotten; should it come back (rescheduled
- *   in the portal), it is reported again.
- * - Status changed: the status differs from the fingerprint of the last look. An appointment
- *   seen for the first time gives the starting value.
- * The window is computed in UTC; with whole days of margin the portal's time zone does not matter.
+ * Appointments: README-algorithm.md §6. `GET /appointments` is not paginated: it returns the
+ * appointments that start in a window, `start_at` (`YYYY-mm-dd HH:ii`, default now) plus `days`
+ * (default 7), so one request per poll reads the whole watched window. The state it keeps is
+ * `WindowState` (state.ts).
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { TriggerEvent } from '../events';
 import type { Budget } from './budget';
-import { fingerprint } from './changes';
-import type { Rec } from './pages';
-import { toRec } from './pages';
+import type { Rec } from './records';
+import { toRec } from './records';
+import type { WindowState } from './state';
+import type { BudgetSpent } from './stop';
+import { isStop } from './stop';
+import { fingerprint } from './watch';
 
 export const MAX_WINDOW = 2000;
 const CLOCK_SKEW_SECONDS = 300;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface WindowState {
-	m: Record<string, string>;
-	st: number;
-}
 
 export interface WindowOptions {
 	lookBackDays: number;
@@ -52,15 +38,16 @@ export async function readWindow(
 	event: TriggerEvent,
 	options: WindowOptions,
 	now: number,
-): Promise<Rec[]> {
+): Promise<Rec[] | BudgetSpent> {
 	const lookBack = Math.max(0, Math.floor(options.lookBackDays));
 	const lookAhead = Math.max(1, Math.floor(options.lookAheadDays));
 	const response = await budget.request<{ data?: unknown }>({
 		method: 'GET',
 		path: event.list.path,
 		qs: { start_at: formatStartAt(now - lookBack * DAY_MS), days: lookBack + lookAhead },
-		subject: { action: 'List appointments', scope: event.list.scope, noun: event.list.noun },
+		subject: { action: event.list.action, scope: event.list.scope, noun: event.list.noun },
 	});
+	if (isStop(response)) return response;
 	const data = response.body?.data;
 	if (!Array.isArray(data))
 		throw new NodeOperationError(node, 'The API returned an appointment list without a data array');
@@ -90,15 +77,15 @@ export function seedWindow(
 	now: number,
 	emitExisting: boolean,
 ): { state: WindowState; events: Rec[] } {
-	const m: Record<string, string> = {};
-	let st = Math.floor(now / 1000) - CLOCK_SKEW_SECONDS;
+	const appointments: WindowState['appointments'] = {};
+	let seedTime = Math.floor(now / 1000) - CLOCK_SKEW_SECONDS;
 	for (const record of records) {
-		m[record.id] = valueOf(event, record);
-		st = Math.max(st, record.ts);
+		appointments[record.id] = valueOf(event, record);
+		seedTime = Math.max(seedTime, record.ts);
 	}
 	const events =
 		emitExisting && event.rule.kind === 'new' ? records.slice().sort((a, b) => a.ts - b.ts) : [];
-	return { state: { m, st }, events };
+	return { state: { appointments, seedTime }, events };
 }
 
 export function advanceWindow(
@@ -106,18 +93,18 @@ export function advanceWindow(
 	state: WindowState,
 	records: Rec[],
 ): { state: WindowState; events: Rec[] } {
-	const m: Record<string, string> = {};
+	const appointments: WindowState['appointments'] = {};
 	const events: Rec[] = [];
 	for (const record of records) {
 		const value = valueOf(event, record);
-		const before = state.m[record.id];
+		const before = state.appointments[record.id];
 		if (before === undefined) {
-			if (event.rule.kind === 'new' && record.ts >= state.st) events.push(record);
+			if (event.rule.kind === 'new' && record.ts >= state.seedTime) events.push(record);
 		} else if (event.rule.kind === 'changed' && before !== value) {
 			events.push(record);
 		}
-		m[record.id] = value;
+		appointments[record.id] = value;
 	}
 	events.sort((a, b) => a.ts - b.ts);
-	return { state: { m, st: state.st }, events };
+	return { state: { appointments, seedTime: state.seedTime }, events };
 }

@@ -130,8 +130,10 @@ export const customerInvoice: ResourceSpec = {
 					description: 'When the invoice was paid',
 				},
 			],
-			// Setting the same payment time twice leaves the same invoice.
-			idempotent: true,
+			// Not idempotent: the docs say this also syncs the bookkeeping integration, and they do not
+			// say a repeat is ignored. A repeat after a lost answer could book the payment twice
+			// there, so it is sent again only after a 429 (not processed).
+			idempotent: false,
 		},
 	],
 };

@@ -86,8 +86,10 @@ export const paymentLink: ResourceSpec = {
 			response: 'pages',
 		},
 		{
+			// Named by the rule for lists under a record (CONTRIBUTING.md); the value predates the rule
+			// and stays, because saved workflows store it.
 			value: 'getPayments',
-			name: 'Get Payments',
+			name: 'Get Many Payments',
 			action: 'Get the payments of a payment link',
 			description: 'List the payments made through a payment link, with payer name and status',
 			method: 'GET',

@@ -1,18 +1,11 @@
-// Contract test: walks endpoints.json (the docs, machine-readable), calls every one of the 67 REST
+// Contract test: walks endpoints.json (the docs, machine-readable), calls every one of its REST
 // operations over real HTTP with valid input, and checks the status and every documented response
 // field (presence, JSON type, id prefix). An operation without a case here fails the suite.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { restEndpoints } from '../../harness/mkp-endpoints.cjs';
+import type { Endpoint } from '../../harness/mkp-endpoints.cjs';
 import { startMock, client, form, Mock, Reply } from './resources-helpers.cjs';
 
-interface Field { name: string; type: string; description: string }
-interface Endpoint {
-	resource: string; operation: string; method: string; path: string;
-	responseFields: Field[]; paginated: boolean; responseStatus: string | null;
-}
-
-const ENDPOINTS_FILE = path.resolve(__dirname, '../../../../shared/mkp-api/endpoints.json');
-const endpoints: Endpoint[] = JSON.parse(fs.readFileSync(ENDPOINTS_FILE, 'utf8')).filter((e: Endpoint) => e.resource !== 'oauth');
+const endpoints: Endpoint[] = restEndpoints();
 const WRAPPER = ['current_page', 'data', 'first_page_url', 'from', 'next_page_url', 'path', 'per_page', 'prev_page_url', 'to'];
 const pdf = (name: string) => ({ data: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`), filename: `${name}.pdf`, type: 'application/pdf' });
 
@@ -218,8 +211,8 @@ afterAll(async () => {
 	console.log(`contract: ${covered} of ${endpoints.length} documented REST operations covered`);
 });
 
-test('endpoints.json lists 67 REST operations, each with a case here', () => {
-	expect(endpoints).toHaveLength(67);
+test('every REST operation of endpoints.json has a case here, and every case an operation', () => {
+	expect(endpoints.length).toBeGreaterThan(0);
 	const missing = endpoints.map((e) => `${e.method} ${e.path}`).filter((key) => !CASES[key]);
 	expect(missing).toEqual([]);
 	const stale = Object.keys(CASES).filter((key) => !endpoints.some((e) => `${e.method} ${e.path}` === key));

@@ -12,8 +12,8 @@ export function bearer(token: string): Record<string, string> {
 	return { Authorization: `Bearer ${token}` };
 }
 
-export async function getJson(url: string, headers: Record<string, string> = {}) {
-	const response = await fetch(url, { headers });
+/** Status, headers and the body: parsed JSON, or the text when it is not JSON (502 pages, OAuth HTML). */
+async function reply(response: Response) {
 	const text = await response.text();
 	let body: any;
 	try {
@@ -24,20 +24,18 @@ export async function getJson(url: string, headers: Record<string, string> = {})
 	return { status: response.status, headers: response.headers, body };
 }
 
+export async function getJson(url: string, headers: Record<string, string> = {}) {
+	return await reply(await fetch(url, { headers }));
+}
+
 export async function sendJson(method: string, url: string, payload: unknown, headers: Record<string, string> = {}) {
-	const response = await fetch(url, {
-		method,
-		headers: { 'Content-Type': 'application/json', ...headers },
-		body: payload === undefined ? undefined : JSON.stringify(payload),
-	});
-	const text = await response.text();
-	let body: any;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		body = text;
-	}
-	return { status: response.status, headers: response.headers, body };
+	return await reply(
+		await fetch(url, {
+			method,
+			headers: { 'Content-Type': 'application/json', ...headers },
+			body: payload === undefined ? undefined : JSON.stringify(payload),
+		}),
+	);
 }
 
 export const admin = (mock: Mock, path: string, method = 'GET', payload?: unknown) =>

@@ -135,7 +135,7 @@ describe('formats and enums', () => {
 		}, ['lines.0.vatRate', 'lines.1.description', 'lines.1.amountExclVat']);
 	});
 
-	test('webhook type is one of the 23 events, sent as `type` (not `event`)', async () => {
+	test('webhook type is one of the documented events, sent as `type` (not `event`)', async () => {
 		await rejects('POST', '/webhooks', { url: 'https://example.invalid/h', event: 'customer-created' }, ['type']);
 		await rejects('POST', '/webhooks', { url: 'https://example.invalid/h', type: 'customer-updated' }, ['type']);
 		await rejects('POST', '/webhooks', { url: 'not a url', type: 'customer-created' }, ['url']);

@@ -51,7 +51,7 @@ const present = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'GET', path: '/agreements', scope: scope('agreements.read'), op: 'agreement.list',
+		method: 'GET', path: '/agreements', scope: scope('agreements.read'), op: 'agreement.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('agreements').all(), present),
 	},
 	{

@@ -25,7 +25,7 @@ const startsAtMs = (record) => record._startsAtMs ?? Date.parse(record.startsAt)
 const routes = [
 	{
 		// Not paginated: `{data: [...]}`, appointments starting in [start_at, start_at + days).
-		method: 'GET', path: '/appointments', scope: scope('appointments.read'), op: 'appointment.list',
+		method: 'GET', path: '/appointments', scope: scope('appointments.read'), op: 'appointment.getAll',
 		handler(ctx) {
 			const q = check(ctx.query, LIST, ctx.store);
 			const from = q.start_at ?? Math.floor(ctx.now() / 60_000) * 60_000;

@@ -26,7 +26,7 @@ function addMembers(store, groupId, ids = []) {
 
 const routes = [
 	{
-		method: 'GET', path: '/customer-groups', scope: scope('customers.read'), op: 'customerGroup.list',
+		method: 'GET', path: '/customer-groups', scope: scope('customers.read'), op: 'customerGroup.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('customerGroups').all(), present),
 	},
 	{

@@ -61,7 +61,7 @@ function insert(ctx, v, amount, paidAt) {
 
 const routes = [
 	{
-		method: 'GET', path: '/customer-invoices', scope: scope('invoices.read'), op: 'customerInvoice.list',
+		method: 'GET', path: '/customer-invoices', scope: scope('invoices.read'), op: 'customerInvoice.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('customerInvoices').all(), present),
 	},
 	{

@@ -53,7 +53,7 @@ function insert(ctx, v, amount, decided) {
 
 const routes = [
 	{
-		method: 'GET', path: '/customer-offers', scope: scope('offers.read'), op: 'customerOffer.list',
+		method: 'GET', path: '/customer-offers', scope: scope('offers.read'), op: 'customerOffer.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('customerOffers').all(), present),
 	},
 	{

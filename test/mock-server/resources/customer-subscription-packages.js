@@ -44,7 +44,7 @@ function uuid(store) {
 
 const routes = [
 	{
-		method: 'GET', path: '/customer-subscription-packages', scope: scope('subscription.read'), op: 'customerSubscriptionPackage.list',
+		method: 'GET', path: '/customer-subscription-packages', scope: scope('subscription.read'), op: 'customerSubscriptionPackage.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('customerSubscriptionPackages').all(), present),
 	},
 	{

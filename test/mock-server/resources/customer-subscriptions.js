@@ -60,7 +60,7 @@ const present = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'GET', path: '/customer-subscriptions', scope: scope('subscription.read'), op: 'customerSubscription.list',
+		method: 'GET', path: '/customer-subscriptions', scope: scope('subscription.read'), op: 'customerSubscription.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('customerSubscriptions').all(), present),
 	},
 	{

@@ -23,7 +23,7 @@ const present = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'GET', path: '/customers', scope: scope('customers.read'), op: 'customer.list',
+		method: 'GET', path: '/customers', scope: scope('customers.read'), op: 'customer.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('customers').all(), present),
 	},
 	{

@@ -34,7 +34,7 @@ function present(record, ctx) {
 
 const routes = [
 	{
-		method: 'GET', path: '/file-requests', scope: scope('filerequest.read'), op: 'fileRequest.list',
+		method: 'GET', path: '/file-requests', scope: scope('filerequest.read'), op: 'fileRequest.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('fileRequests').all(), present),
 	},
 	{

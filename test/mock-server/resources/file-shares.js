@@ -25,7 +25,7 @@ function present(record, ctx) {
 
 const routes = [
 	{
-		method: 'GET', path: '/file-shares', scope: scope('fileshare.read'), op: 'fileShare.list',
+		method: 'GET', path: '/file-shares', scope: scope('fileshare.read'), op: 'fileShare.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('fileShares').all(), present),
 	},
 	{

@@ -11,7 +11,7 @@ const present = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'POST', path: '/files', scope: scope('files.write'), op: 'file.uploadOrCreateDirectory',
+		method: 'POST', path: '/files', scope: scope('files.write'), op: ['file.createDirectory', 'file.upload'],
 		handler(ctx) {
 			const { store } = ctx;
 			const q = check(ctx.query, { directory: { type: 'string', exists: 'files', where: isDirectory } }, store);

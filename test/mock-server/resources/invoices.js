@@ -9,7 +9,7 @@ const present = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'GET', path: '/invoices', scope: scope('businessoperations.read'), op: 'mkpInvoice.list',
+		method: 'GET', path: '/invoices', scope: scope('businessoperations.read'), op: 'mkpInvoice.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('mkpInvoices').all(), present),
 	},
 	{

@@ -25,7 +25,7 @@ const presentPayment = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'GET', path: '/payment-links', scope: scope('paymentlinks.read'), op: 'paymentLink.list',
+		method: 'GET', path: '/payment-links', scope: scope('paymentlinks.read'), op: 'paymentLink.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('paymentLinks').all(), present),
 	},
 	{
@@ -59,7 +59,7 @@ const routes = [
 		},
 	},
 	{
-		method: 'GET', path: '/payment-links/{linkId}/payments', scope: scope('paymentlinks.read'), op: 'paymentLink.listPayments',
+		method: 'GET', path: '/payment-links/{linkId}/payments', scope: scope('paymentlinks.read'), op: 'paymentLink.getPayments',
 		handler(ctx) {
 			const link = findOr404(ctx.store, 'paymentLinks', ctx.params.linkId);
 			return pageOf(ctx, ctx.store.collection('paymentLinkPayments').childrenOf(link.id), presentPayment);

@@ -49,7 +49,7 @@ function findIssued(ctx) {
 
 const routes = [
 	{
-		method: 'GET', path: '/punch-cards', scope: null, op: 'punchCard.list',
+		method: 'GET', path: '/punch-cards', scope: null, op: 'punchCard.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('punchCards').all(), present),
 	},
 	{
@@ -81,7 +81,7 @@ const routes = [
 		},
 	},
 	{
-		method: 'GET', path: '/punch-cards/{punchCardId}/issued', scope: null, op: 'punchCard.listIssued',
+		method: 'GET', path: '/punch-cards/{punchCardId}/issued', scope: null, op: 'punchCard.getManyIssued',
 		handler(ctx) {
 			const card = findOr404(ctx.store, 'punchCards', ctx.params.punchCardId);
 			return pageOf(ctx, ctx.store.collection('issuedPunchCards').childrenOf(card.id), presentIssued);
@@ -106,7 +106,7 @@ const routes = [
 		handler: (ctx) => presentIssued(findIssued(ctx), ctx),
 	},
 	{
-		method: 'POST', path: '/punch-cards/{punchCardId}/issued/{issuedPunchCardId}/stamp', scope: null, op: 'punchCard.stampIssued',
+		method: 'POST', path: '/punch-cards/{punchCardId}/issued/{issuedPunchCardId}/stamp', scope: null, op: 'punchCard.stamp',
 		handler(ctx) {
 			const issued = findIssued(ctx);
 			presentIssued(issued, ctx);

@@ -14,7 +14,7 @@ const present = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'GET', path: '/tickets', scope: scope('tickets.read'), op: 'ticket.list',
+		method: 'GET', path: '/tickets', scope: scope('tickets.read'), op: 'ticket.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('tickets').all(), summary),
 	},
 	{

@@ -16,7 +16,7 @@ const present = (record) => publicFields(record);
 
 const routes = [
 	{
-		method: 'GET', path: '/webhooks', scope: scope('webhooks.read'), op: 'webhook.list',
+		method: 'GET', path: '/webhooks', scope: scope('webhooks.read'), op: 'webhook.getAll',
 		handler: (ctx) => pageOf(ctx, ctx.store.collection('webhooks').all(), present),
 	},
 	{
