@@ -38,6 +38,7 @@ function packedPackage() {
 	const dir = path.join(out, 'package');
 	fs.mkdirSync(dir);
 	execFileSync('tar', ['-xzf', path.join(out, filename), '-C', dir, '--strip-components=1']);
+	process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
 	return dir;
 }
 

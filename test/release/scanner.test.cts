@@ -47,6 +47,7 @@ describe("n8n's community-package scanner (@n8n/scan-community-package)", () => 
 		fs.mkdirSync(path.join(fixture, 'dist'));
 		fs.writeFileSync(path.join(fixture, 'dist', 'planted.js'), '"use strict";\nconsole.log("hello");\n');
 		const { status, report } = scan('--source', fixture, '--package', fixture);
+		fs.rmSync(fixture, { recursive: true, force: true });
 		expect(status).toBe(1);
 		expect(report.clean).toBe(false);
 		const [source, tarball] = report.passes;

@@ -65,6 +65,7 @@ describe('npm run build', () => {
 		fs.writeFileSync(stale, '');
 		execFileSync('npx', ['gulp', '--gulpfile', path.join(repo, 'gulpfile.js'), '--cwd', scratch, 'clean'], { cwd: repo, env: cleanNpmEnv(), stdio: 'ignore' });
 		expect(fs.existsSync(path.join(scratch, 'dist'))).toBe(false);
+		fs.rmSync(scratch, { recursive: true, force: true });
 		expect(fs.existsSync(path.join(repo, 'dist'))).toBe(true);
 	});
 });
