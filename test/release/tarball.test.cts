@@ -4,6 +4,12 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { cleanNpmEnv } = require('../e2e/lib/npm-env.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SCHEMA_DIR, versionDir } = require('../../scripts/output-schemas.js');
+import { resources } from '../../nodes/shared/resources';
+import { MijnKlantportaal } from '../../nodes/MijnKlantportaal/MijnKlantportaal.node';
+import { MijnKlantportaalTrigger } from '../../nodes/MijnKlantportaalTrigger/MijnKlantportaalTrigger.node';
+import { MijnKlantportaalWebhookTrigger } from '../../nodes/MijnKlantportaalWebhookTrigger/MijnKlantportaalWebhookTrigger.node';
 
 const repo = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -17,6 +23,10 @@ function sourceFiles(dirs: string[], endings: string[]): string[] {
 	);
 }
 
+/** Where n8n looks for a node's output schemas: `__schema__/v<version>/` in the node's folder. */
+const schemaDir = (node: string, type: { description: { version: number | number[] } }) =>
+	`dist/nodes/${node}/${SCHEMA_DIR}/${versionDir(type.description.version)}`;
+
 /**
  * What the package ships, by kind, computed from the source tree (not from dist/). The tarball
  * holds exactly their union. A new kind of shipped file is one more line here.
@@ -27,6 +37,15 @@ const shipped: Record<string, () => string[]> = {
 		sourceFiles(['nodes', 'credentials'], ['.ts']).map((file) => `dist/${file.replace(/\.ts$/, '.js')}`),
 	icons: () => sourceFiles(['icons', 'nodes', 'credentials'], ['.svg', '.png']).map((file) => `dist/${file}`),
 	'codex files': () => sourceFiles(['nodes'], ['.node.json']).map((file) => `dist/${file}`),
+	'output schemas (one per operation, one per trigger node)': () => [
+		...resources.flatMap((resource) =>
+			resource.operations.map(
+				(op) => `${schemaDir('MijnKlantportaal', new MijnKlantportaal())}/${resource.value}/${op.value}.json`,
+			),
+		),
+		`${schemaDir('MijnKlantportaalTrigger', new MijnKlantportaalTrigger())}/output.json`,
+		`${schemaDir('MijnKlantportaalWebhookTrigger', new MijnKlantportaalWebhookTrigger())}/output.json`,
+	],
 	'package files': () => ['package.json', 'README.md', 'LICENSE', 'index.js'],
 };
 
