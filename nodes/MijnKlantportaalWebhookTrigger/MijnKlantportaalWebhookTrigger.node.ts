@@ -54,6 +54,9 @@ export class MijnKlantportaalWebhookTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Without it n8n answers the literal text "firstEntryJson" (its default, unevaluated);
+				// empty, it answers {"message":"Workflow was started"} as soon as the execution starts.
+				responseData: '',
 				path: 'webhook',
 			},
 		],
