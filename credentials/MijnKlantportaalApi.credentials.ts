@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	IAuthenticateRuleResponseCode,
 	IAuthenticateRuleResponseSuccessBody,
 	Icon,
@@ -7,7 +7,14 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { baseUrlExpression, environmentProperties, PRODUCTION_API_BASE_URL } from './shared';
+import { UserError } from 'n8n-workflow';
+import {
+	baseUrlExpression,
+	environmentProperties,
+	PRODUCTION_API_BASE_URL,
+	refusedServerUrl,
+	serverUrl,
+} from './shared';
 
 export class MijnKlantportaalApi implements ICredentialType {
 	name = 'mijnKlantportaalApi';
@@ -38,13 +45,26 @@ export class MijnKlantportaalApi implements ICredentialType {
 	// Every API reference page sends `Authorization: Bearer`; only the auth guide's prose says
 	// `Authentication`. We send the documented header alone: a second copy of the key in a
 	// non-standard header would only widen where it can leak.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
+	//
+	// A function rather than n8n's generic form, so that the key is attached only to requests for
+	// the credential's own API origin, whichever node sends them, and so that a custom server
+	// outside the allow-list is refused with a message that names its host: n8n's credential test
+	// shows that message, where a request that fails on the network shows only an error code.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const base = serverUrl(credentials, 'apiBaseUrl', PRODUCTION_API_BASE_URL);
+		const refused = refusedServerUrl(base);
+		if (refused) throw new UserError(refused);
+		const origin = new URL(base).origin;
+		const target = targetOf(requestOptions);
+		if (target !== origin) {
+			throw new UserError(
+				`Refused to send the MijnKlantportaal API key to ${target}: only ${origin} receives it`,
+			);
+		}
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.apiKey}` },
+		};
 	};
 
 	// Any valid key passes, whatever its scopes: a 403 (scope missing) proves the key itself is
@@ -76,6 +96,15 @@ export class MijnKlantportaalApi implements ICredentialType {
 			successBody('message', 'Unauthenticated.', INVALID_KEY),
 		] as ICredentialTestRequest['rules'],
 	};
+}
+
+/** The origin a request goes to (`url`, or the legacy `uri`, against `baseURL`). */
+function targetOf(options: { url?: string; uri?: string; baseURL?: string }): string {
+	try {
+		return new URL(options.url ?? options.uri ?? '', options.baseURL).origin;
+	} catch {
+		return 'an invalid URL';
+	}
 }
 
 const INVALID_KEY =

@@ -1,6 +1,11 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { ALL_SCOPES, SCOPES } from './scopes';
-import { baseUrlExpression, environmentProperties, PRODUCTION_MANAGE_BASE_URL } from './shared';
+import {
+	ALLOWED_SERVERS,
+	baseUrlExpression,
+	environmentProperties,
+	PRODUCTION_MANAGE_BASE_URL,
+} from './shared';
 
 export class MijnKlantportaalOAuth2Api implements ICredentialType {
 	name = 'mijnKlantportaalOAuth2Api';
@@ -27,7 +32,7 @@ export class MijnKlantportaalOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'http://127.0.0.1:4010',
 			placeholder: 'https://manage.example.com',
-			description: 'Base URL of the OAuth2 server (authorize and token endpoints)',
+			description: `Base URL of the OAuth2 server (authorize and token endpoints). Allowed: ${ALLOWED_SERVERS}.`,
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{

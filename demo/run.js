@@ -1,51 +1,16 @@
 'use strict';
 // `npm run demo`: the mock MijnKlantportaal API plus a real n8n 2.x with this package installed
 // from its `npm pack` tarball, a demo credential and three demo workflows. Ctrl-C stops both.
-const fs = require('fs');
-const path = require('path');
-const { startMockServer } = require('../test/mock-server');
-const { CACHE, N8N2_VERSION, provision } = require('../test/e2e/lib/paths');
-const { packPackage } = require('../test/e2e/lib/pack');
-const { N8n } = require('../test/e2e/lib/n8n');
-const demo = require('./workflows');
+// `npm run demo -- --check`: the same start-up, then each workflow run once and its results
+// checked; everything stops, and one JSON line reports the timings (exit 0), or the failure (1).
+const { startDemo, ProvisionError } = require('./start');
+const { checkDemo } = require('./check');
+const { simulateActivity } = require('./activity');
 
-const N8N_PORT = Number(process.env.DEMO_N8N_PORT || 5678);
-const MOCK_PORT = Number(process.env.DEMO_MOCK_PORT || 4010);
+const say = (text) => console.error(`demo: ${text}`);
+const checkMode = process.argv.includes('--check');
 
-const say = (text) => console.log(`demo: ${text}`);
-
-/** Keeps the portal busy, so the "invoice paid" trigger has something to report. */
-function simulateActivity(mock) {
-	const invoices = mock.store.collection('customerInvoices');
-	return setInterval(() => {
-		const customer = mock.store.collection('customers').all().at(-1);
-		const created = mock.store.create('customerInvoices', { customerId: customer.id, paidAt: null });
-		const unpaid = invoices.all().find((invoice) => !invoice.paidAt && invoice.id !== created.id);
-		if (unpaid) invoices.update(unpaid.id, { paidAt: new Date().toISOString().slice(0, 19).replace('T', ' ') });
-	}, 30000);
-}
-
-async function main() {
-	say(`preparing n8n ${N8N2_VERSION} (cached in ${CACHE}; the first run installs it, which takes a few minutes)`);
-	const runtime = provision('2');
-	say('building and packing the package');
-	const tarball = packPackage(path.join(CACHE, 'demo-pack'));
-
-	const mock = await startMockServer({ port: MOCK_PORT, seed: 1, records: 20, rateLimit: '60/60', expiresIn: 3600 });
-	say(`mock MijnKlantportaal API on ${mock.apiBaseUrl}`);
-
-	const userFolder = path.join(CACHE, 'demo-n8n');
-	fs.rmSync(userFolder, { recursive: true, force: true });
-	const n8n = new N8n({ runtime, userFolder, port: N8N_PORT, name: 'demo' });
-	n8n.installPackage(tarball);
-	await n8n.importCredentials([demo.credential(mock)]);
-	await n8n.importWorkflows(demo.workflows());
-	await n8n.publish(demo.INVOICE_PAID_WORKFLOW);
-	say('starting n8n');
-	await n8n.start();
-	const owner = await n8n.signIn();
-	const timer = simulateActivity(mock);
-
+function banner({ n8n, owner, mock }) {
 	console.log('');
 	console.log(`  n8n editor:  ${n8n.baseUrl}`);
 	console.log(`  login:       ${owner.email} / ${owner.password}`);
@@ -54,22 +19,50 @@ async function main() {
 	console.log('               "When an invoice is paid" (published; the mock marks an invoice paid every 30 s)');
 	console.log('');
 	console.log('  Press Ctrl-C to stop.');
+}
 
+async function check(started, begun) {
+	const { n8n, mock, timings, stop } = started;
+	try {
+		const workflows = await checkDemo({ n8n, mock, say });
+		await stop();
+		console.log(JSON.stringify({ check: 'passed', seconds: { ...timings, workflows, total: Math.round((Date.now() - begun) / 100) / 10 } }));
+	} catch (error) {
+		say(`n8n's log (last lines):\n${n8n.logs().slice(-3000)}`);
+		await stop();
+		throw error;
+	}
+}
+
+function serve(started) {
+	const { stop } = started;
+	banner(started);
+	const timer = simulateActivity(started.mock);
 	let stopping = false;
-	const stop = async () => {
+	const shutdown = async () => {
 		if (stopping) return;
 		stopping = true;
 		say('stopping');
 		clearInterval(timer);
-		await n8n.stop();
-		await mock.close();
+		await stop();
 		process.exit(0);
 	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+}
+
+async function main() {
+	const begun = Date.now();
+	const started = await startDemo({ say });
+	if (checkMode) await check(started, begun);
+	else serve(started);
 }
 
 main().catch((error) => {
-	console.error(error);
+	if (error instanceof ProvisionError) {
+		say(`could not prepare n8n, so nothing was started.\n  ${error.message}\n  Fix the cause and run the command again: a broken install is repaired or reinstalled.`);
+	} else {
+		say(`${checkMode ? 'check failed' : 'failed'}: ${error.stack || error}`);
+	}
 	process.exit(1);
 });

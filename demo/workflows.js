@@ -124,4 +124,4 @@ function workflows() {
 	];
 }
 
-module.exports = { credential, workflows, INVOICE_PAID_WORKFLOW: 'mkpDemoInvPaid01' };
+module.exports = { credential, workflows, CUSTOMERS_WORKFLOW: 'mkpDemoCustomers', PAYMENT_LINK_WORKFLOW: 'mkpDemoPayLink01', INVOICE_PAID_WORKFLOW: 'mkpDemoInvPaid01' };

@@ -22,7 +22,7 @@ const RETRY_LEGEND = [
 	'',
 	'- *all failures*: a 429 waits for the rate-limit window and is sent again; a 5xx, a dropped connection, a timeout or a broken (non-JSON) answer is tried again up to **Max Retries** times, with exponential backoff and jitter.',
 	'- *429 only*: a 429 waits and is sent again (the API did not process it), and so is a request whose connection was refused (nothing was sent). Any other failure is **not repeated**, because the API may already have processed the request; the error says so, and says to check the portal before running the item again.',
-	'- Every wait (rate limit and backoff together) is bounded by **Max Wait** per request. API Request retries GETs after any failure and other methods after a 429 only.',
+	'- Every wait (rate limit and backoff together) is bounded by **Max Wait** per request. Custom API Call retries GETs after any failure and other methods after a 429 only.',
 	'',
 ].join('\n');
 
@@ -39,8 +39,9 @@ function renderOperations(resources) {
 		}
 		lines.push('');
 	}
-	lines.push(`**API Request**: send any other request under the API base (method, path, query, JSON body, optional pagination) with the same credentials, pacing and error handling.`, '');
-	return [`${count} operations over ${resources.length} resources, plus API Request.`, '', RETRY_LEGEND, ...lines].join('\n');
+	lines.push(`**Custom API Call** (the last operation of every resource, and the last resource): send any other request under the API base (method, path, query, JSON body, optional pagination) with the same credentials, pacing and error handling.`, '');
+	lines.push(`**Simplify** (Get and Get Many, on by default) keeps the fields an AI agent or a mapping most needs: ${resources.map((resource) => `${resource.name}: ${resource.simplified.map((field) => `\`${field}\``).join(', ')}`).join('; ')}.`, '');
+	return [`${count} operations over ${resources.length} resources, plus Custom API Call.`, '', RETRY_LEGEND, ...lines].join('\n');
 }
 
 /**

@@ -5,17 +5,13 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { authenticationProperty, credentialsFor, resources } from '../shared';
+import { authenticationProperty, credentialsFor, PORTAL_DESCRIPTION, resources } from '../shared';
 import { apiRequestProperties } from './descriptions/apiRequest';
-import { resourceProperties } from './descriptions/operationProperties';
+import { resourceProperties, toolDescriptionProperties } from './descriptions/operationProperties';
 import { requestOptionsProperty } from './descriptions/requestOptions';
+import { operationSubtitle } from './descriptions/subtitle';
 import { router } from './execute/router';
 import { listSearch } from './listSearch';
-
-const resourceOptions = [
-	...resources.map((resource) => ({ name: resource.name, value: resource.value })),
-	{ name: 'API Request', value: 'apiRequest' },
-];
 
 export class MijnKlantportaal implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,24 +23,16 @@ export class MijnKlantportaal implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Work with MijnKlantportaal customers, invoices, offers, subscriptions, tickets, payment links, files, agreements, appointments, punch cards and webhooks',
+		subtitle: operationSubtitle,
+		description: PORTAL_DESCRIPTION,
 		defaults: { name: 'MijnKlantportaal' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsFor(),
 		properties: [
+			...toolDescriptionProperties(resources),
 			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resourceOptions,
-				default: 'customer',
-			},
 			...resourceProperties(resources),
 			...apiRequestProperties,
 			requestOptionsProperty,

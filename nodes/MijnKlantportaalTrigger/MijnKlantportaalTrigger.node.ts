@@ -5,9 +5,17 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { authenticationProperty, credentialsFor } from '../shared';
+import {
+	authenticationProperty,
+	credentialsFor,
+	eventAction,
+	lookupExpression,
+	PORTAL_DESCRIPTION,
+} from '../shared';
 import { triggerEvents } from './events';
 import { pollTrigger } from './poll/run';
+
+const eventNames = Object.fromEntries(triggerEvents.map((event) => [event.value, event.name]));
 
 const windowEvents = triggerEvents.filter((event) => event.list.window).map((event) => event.value);
 const trackingEvents = triggerEvents
@@ -29,8 +37,9 @@ export class MijnKlantportaalTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when records are created or change in MijnKlantportaal',
+		subtitle: `={{ ${lookupExpression(eventNames, '$parameter["event"]')} }}`,
+		// n8n's node picker shows this trigger inside the MijnKlantportaal entry, with this text.
+		description: PORTAL_DESCRIPTION,
 		defaults: { name: 'MijnKlantportaal Trigger' },
 		polling: true,
 		inputs: [],
@@ -48,6 +57,7 @@ export class MijnKlantportaalTrigger implements INodeType {
 					name: event.name,
 					value: event.value,
 					description: event.description,
+					action: eventAction(event.name),
 				})),
 				default: 'customerCreated',
 				description:

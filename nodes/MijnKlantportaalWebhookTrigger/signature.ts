@@ -12,16 +12,19 @@ export interface SignatureKey {
 
 /**
  * - `secret`: the header carries the webhook's secret itself, as the docs describe it.
- * - `hmac-sha256`: the header is `sha256=<hex HMAC-SHA256 of the raw request body, keyed with the secret>`.
+ * - `hmac-sha256`: the header is the hex HMAC-SHA256 of the raw request body, keyed with the
+ *   secret, either bare or as `sha256=<hex>`, in either case. The docs fix no format; a second,
+ *   independent implementation of the API signs with bare hex.
  */
 export type SignatureScheme = 'secret' | 'hmac-sha256';
 
-export interface SignatureMatch {
-	key: SignatureKey;
+export interface SignatureMatch<K extends SignatureKey = SignatureKey> {
+	key: K;
 	scheme: SignatureScheme;
 }
 
-const HMAC_FORM = /^sha256=([0-9a-f]{64})$/i;
+const PREFIXED_HMAC = /^sha256=([0-9a-f]{64})$/i;
+const BARE_HEX = /^[0-9a-f]{64}$/i;
 
 const digest = (value: string | Buffer): Buffer => createHash('sha256').update(value).digest();
 
@@ -43,38 +46,59 @@ export function signatureHeader(
 	return value === '' ? undefined : value;
 }
 
-/** Which scheme a header value uses: `sha256=` followed by 64 hex digits is an HMAC, anything else a secret. */
-export function schemeOf(header: string): SignatureScheme {
-	return HMAC_FORM.test(header) ? 'hmac-sha256' : 'secret';
+export interface Reading {
+	scheme: SignatureScheme;
+	/** The value to compare: lower-case hex for an HMAC, the header itself for a secret. */
+	value: string;
 }
 
 /**
- * The key whose secret the header proves, or undefined. Every key is compared, with no early
- * exit, so the time taken depends only on how many keys there are. The HMAC scheme needs the
- * raw body exactly as received; without it no HMAC can match.
+ * What a header value can mean. `sha256=` and 64 hex digits is an HMAC only. 64 hex digits alone
+ * are read both ways: as a bare HMAC, and as a secret that happens to look like one. Anything else
+ * is a secret.
  */
-export function verifySignature(
+export function readingsOf(header: string): Reading[] {
+	const prefixed = PREFIXED_HMAC.exec(header);
+	if (prefixed) return [{ scheme: 'hmac-sha256', value: prefixed[1].toLowerCase() }];
+	if (BARE_HEX.test(header)) {
+		return [
+			{ scheme: 'hmac-sha256', value: header.toLowerCase() },
+			{ scheme: 'secret', value: header },
+		];
+	}
+	return [{ scheme: 'secret', value: header }];
+}
+
+/**
+ * The key whose secret the header proves, or undefined. Every key is compared with every reading
+ * of the header, with no early exit, so the time taken depends only on the number of keys and the
+ * header's form. An HMAC needs the raw body exactly as received; without it no HMAC can match.
+ */
+export function verifySignature<K extends SignatureKey>(
 	header: string | undefined,
 	rawBody: Buffer | undefined,
-	keys: readonly SignatureKey[],
-): SignatureMatch | undefined {
+	keys: readonly K[],
+): SignatureMatch<K> | undefined {
 	if (header === undefined) return undefined;
-	const scheme = schemeOf(header);
-	if (scheme === 'hmac-sha256' && rawBody === undefined) return undefined;
-	const provided = scheme === 'hmac-sha256' ? header.slice('sha256='.length).toLowerCase() : header;
-	let match: SignatureMatch | undefined;
+	const readings = readingsOf(header).filter(
+		(reading) => reading.scheme === 'secret' || rawBody !== undefined,
+	);
+	const needsHmac = readings.some((reading) => reading.scheme === 'hmac-sha256');
+	let match: SignatureMatch<K> | undefined;
 	for (const key of keys) {
-		// An empty secret would make every HMAC of it guessable; such a key never matches.
-		const expected =
-			key.secret === ''
-				? '\u0000'
-				: scheme === 'hmac-sha256'
-					? createHmac('sha256', key.secret)
-							.update(rawBody as Buffer)
-							.digest('hex')
-					: key.secret;
-		const equal = safeEqual(provided, expected) && key.secret !== '';
-		if (equal && match === undefined) match = { key, scheme };
+		const hmac =
+			needsHmac && key.secret !== ''
+				? createHmac('sha256', key.secret)
+						.update(rawBody as Buffer)
+						.digest('hex')
+				: '';
+		for (const reading of readings) {
+			// An empty secret would make every HMAC of it guessable; such a key never matches.
+			const expected =
+				key.secret === '' ? '\u0000' : reading.scheme === 'hmac-sha256' ? hmac : key.secret;
+			const equal = safeEqual(reading.value, expected) && key.secret !== '';
+			if (equal && match === undefined) match = { key, scheme: reading.scheme };
+		}
 	}
 	return match;
 }

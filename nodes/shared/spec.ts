@@ -84,6 +84,30 @@ export type ResponseShape =
 	/** `{link, expiresAt}`: a short-lived download link. */
 	| 'cloudFile';
 
+/**
+ * One field of an object the API returns, as the docs describe it (API.md §6, endpoints.json's
+ * `responseFields`). The output schemas n8n shows before a node has run are generated from these.
+ */
+export interface ShapeField {
+	type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+	/** The value may be null. */
+	nullable?: true;
+	/** The field may be absent (documented in one revision only, or as optional). */
+	optional?: true;
+	/** `date`: YYYY-mm-dd; `date-time`: ATOM, or ISO 8601 UTC for MijnKlantportaal's own invoices. */
+	format?: 'date' | 'date-time' | 'uri';
+	/** The documented values. */
+	enum?: readonly string[];
+	description?: string;
+	/** The fields of an object. */
+	fields?: RecordShape;
+	/** Each entry of an array. */
+	items?: ShapeField;
+}
+
+/** An object the API returns, field by field, in the order the docs list them. */
+export type RecordShape = Readonly<Record<string, ShapeField>>;
+
 export interface OperationSpec {
 	/** n8n's operation value, e.g. `getAll`. */
 	value: string;
@@ -105,6 +129,8 @@ export interface OperationSpec {
 	/** How the body is sent. */
 	bodyType?: 'json' | 'multipart';
 	response: ResponseShape;
+	/** The object it returns (each item of a list), when it is not the resource's `record`. */
+	returns?: { noun: string; record: RecordShape };
 	/** PATCH operations whose every field is optional but at least one must be set. */
 	requireOneField?: boolean;
 	/** Optional fields are grouped under this collection name (default `additionalFields`). */
@@ -126,5 +152,12 @@ export interface ResourceSpec {
 	name: string;
 	/** Singular noun for messages, e.g. `customer invoice`. */
 	noun: string;
+	/** The object the resource's operations return, unless an operation says otherwise. */
+	record: RecordShape;
+	/**
+	 * The fields Get and Get Many keep with Simplify on: what an AI agent or a mapping most needs,
+	 * without links, integration IDs and secrets.
+	 */
+	simplified: readonly string[];
 	operations: OperationSpec[];
 }

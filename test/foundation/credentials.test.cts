@@ -75,7 +75,9 @@ describe('API key credential', () => {
 		const helper = new MemoryCredentialsHelper();
 		helper.set('k', 'mijnKlantportaalApi', { apiKey: mock.apiKey, environment: 'custom', apiBaseUrl: 'http://api.example.com/v1' });
 		const result = await runNode({ helper, credentials: { mijnKlantportaalApi: 'k' }, parameters: { resource: 'customer', operation: 'getAll', returnAll: true } });
-		expect(result.error?.message).toMatch(/must use https/);
+		expect(result.error?.message).toBe(
+			"The host api.example.com in the credential's API Base URL is not allowed: a custom server must be https on *.mijnklantportaal.nl, or http or https on this machine (localhost, 127.0.0.0/8, [::1])",
+		);
 		expect(mock.log.entries()).toHaveLength(0);
 		expect(JSON.stringify(result.run)).not.toContain(mock.apiKey);
 	});
@@ -122,7 +124,7 @@ describe('OAuth2 credential, resolved by n8n\'s expression engine as n8n does', 
 		expect(local.authUrl).toBe('http://127.0.0.1:4010/oauth/authorize');
 		expect(local.accessTokenUrl).toBe('http://127.0.0.1:4010/oauth/tokens');
 		const unsafe = await resolvedCredential('mijnKlantportaalOAuth2Api', { environment: 'custom', manageBaseUrl: 'http://manage.example.com' });
-		expect(unsafe.authUrl).toBe('https://refused-unsafe-custom-url.invalid/oauth/authorize');
-		expect(unsafe.accessTokenUrl).toBe('https://refused-unsafe-custom-url.invalid/oauth/tokens');
+		expect(unsafe.authUrl).toBe('https://host-not-allowed.invalid/oauth/authorize');
+		expect(unsafe.accessTokenUrl).toBe('https://host-not-allowed.invalid/oauth/tokens');
 	});
 });

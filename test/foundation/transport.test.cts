@@ -1,61 +1,37 @@
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { MijnKlantportaal } from '../../nodes/MijnKlantportaal/MijnKlantportaal.node';
+import { apiRequest } from '../../nodes/shared/transport';
 import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
-import { runNode } from '../harness/mkp-n8n.cjs';
+import { answer, localApi } from '../harness/local-api.cjs';
+import type { LocalApi } from '../harness/local-api.cjs';
+import { registerNodeType, runNode } from '../harness/mkp-n8n.cjs';
 
 /**
  * The mock builds every link from the request's own origin, as the API does, so it never
  * produces a foreign next_page_url or a redirect. A throwaway loopback server plays a
  * misbehaving API here, and a second one plays the foreign host that must never see the key.
  */
-interface Seen {
-	url: string;
-	authorization?: string;
-}
-
-function server(handler: (req: http.IncomingMessage, res: http.ServerResponse, origin: string) => void) {
-	const seen: Seen[] = [];
-	const srv = http.createServer((req, res) => {
-		seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
-		handler(req, res, `http://127.0.0.1:${(srv.address() as AddressInfo).port}`);
-	});
-	return {
-		seen,
-		start: () => new Promise<string>((resolve) => srv.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(srv.address() as AddressInfo).port}`))),
-		stop: () => new Promise<void>((resolve) => srv.close(() => resolve())),
-	};
-}
-
 const KEY = 'mkp_live_transport_test_key';
 
 describe('transport: the key only ever goes to the API origin', () => {
-	const foreign = server((_req, res) => {
-		res.setHeader('content-type', 'application/json');
-		res.end(JSON.stringify({ data: [{ id: 'cst_foreign' }], next_page_url: null }));
-	});
-	let foreignOrigin = '';
-	const api = server((req, res, origin) => {
-		res.setHeader('content-type', 'application/json');
-		if (req.url?.startsWith('/v1/redirect')) {
-			res.statusCode = 302;
-			res.setHeader('location', `${foreignOrigin}/steal`);
-			res.end();
-			return;
-		}
-		const page = Number(new URL(req.url ?? '/', origin).searchParams.get('page') ?? 1);
-		res.end(
-			JSON.stringify({
-				current_page: page,
-				data: [{ id: `cst_page${page}` }],
-				next_page_url: page === 1 ? `${origin}/v1/customers?page=2` : `${foreignOrigin}/v1/customers?page=3`,
-			}),
-		);
-	});
-	let apiOrigin = '';
+	let foreign: LocalApi;
+	let api: LocalApi;
 
 	beforeAll(async () => {
-		foreignOrigin = await foreign.start();
-		apiOrigin = await api.start();
+		foreign = await localApi((_req, res) => answer(res, 200, { data: [{ id: 'cst_foreign' }], next_page_url: null }));
+		api = await localApi((req, res, self) => {
+			if (req.url?.startsWith('/v1/redirect')) {
+				res.writeHead(302, { location: `${foreign.origin}/steal` });
+				res.end();
+				return;
+			}
+			const page = Number(new URL(req.url ?? '/', self.origin).searchParams.get('page') ?? 1);
+			answer(res, 200, {
+				current_page: page,
+				data: [{ id: `cst_page${page}` }],
+				next_page_url: page === 1 ? `${self.origin}/v1/customers?page=2` : `${foreign.origin}/v1/customers?page=3`,
+			});
+		});
 	});
 	afterAll(async () => {
 		await api.stop();
@@ -64,7 +40,7 @@ describe('transport: the key only ever goes to the API origin', () => {
 
 	const helper = () => {
 		const h = new MemoryCredentialsHelper();
-		h.set('k', 'mijnKlantportaalApi', { apiKey: KEY, environment: 'custom', apiBaseUrl: `${apiOrigin}/v1` });
+		h.set('k', 'mijnKlantportaalApi', { apiKey: KEY, environment: 'custom', apiBaseUrl: api.apiBaseUrl });
 		return h;
 	};
 
@@ -73,7 +49,7 @@ describe('transport: the key only ever goes to the API origin', () => {
 		expect(api.seen.map((s) => s.url)).toEqual(['/v1/customers', '/v1/customers?page=2']);
 		expect(api.seen.every((s) => s.authorization === `Bearer ${KEY}`)).toBe(true);
 		expect(foreign.seen).toHaveLength(0);
-		expect(result.error?.message).toBe(`Refused to send the credential to ${foreignOrigin}: only ${apiOrigin} receives it`);
+		expect(result.error?.message).toBe(`Refused to send the credential to ${foreign.origin}: only ${api.origin} receives it`);
 		expect(JSON.stringify(result.run)).not.toContain(KEY);
 	});
 
@@ -88,5 +64,36 @@ describe('transport: the key only ever goes to the API origin', () => {
 		expect(foreign.seen).toHaveLength(0);
 		expect(result.error).toBeDefined();
 		expect(JSON.stringify(result.run)).not.toContain(KEY);
+	});
+});
+
+describe('transport: every path stays under the API base, whichever operation built it', () => {
+	const NODE_TYPE = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
+	let api: LocalApi;
+
+	/** A node that hands its input's path to the transport as is, as an operation with an unchecked ID would. */
+	class PathProbe extends MijnKlantportaal {
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const path = String(this.getInputData()[0].json.path);
+			const response = await apiRequest.call(this, { method: 'GET', path, subject: { itemIndex: 0 } });
+			return [[{ json: response.body as never, pairedItem: { item: 0 } }]];
+		}
+	}
+
+	beforeAll(async () => {
+		api = await localApi((_req, res) => answer(res, 200, { id: 'cst_1' }));
+		registerNodeType(NODE_TYPE, new PathProbe());
+	});
+	afterAll(async () => {
+		registerNodeType(NODE_TYPE, new MijnKlantportaal());
+		await api.stop();
+	});
+
+	it.each(['/customers/../../internal', '/customers/%2E%2e/%2e%2e/internal', '/customers/cst_1\\..\\..\\internal'])('refuses %s before sending', async (path) => {
+		const helper = new MemoryCredentialsHelper();
+		helper.set('k', 'mijnKlantportaalApi', { apiKey: KEY, environment: 'custom', apiBaseUrl: api.apiBaseUrl });
+		const result = await runNode({ helper, credentials: { mijnKlantportaalApi: 'k' }, parameters: {}, items: [{ json: { path } }] });
+		expect(result.error?.message).toBe(`Refused the path "${path}": it leaves the API base path /v1`);
+		expect(api.seen).toEqual([]);
 	});
 });

@@ -75,6 +75,8 @@ export interface Delivery {
 export interface DeliverOptions {
 	/** Hand the request to the node without n8n's JSON parser (which answers 422 itself for bad JSON). */
 	skipN8nBodyParser?: boolean;
+	/** A WebhookContext without `getWebhookResourceUrl`, as in n8n 1.x (added in n8n 2). */
+	withoutResourceUrl?: boolean;
 }
 
 /** One trigger node in one workflow, with n8n's database reduced to the saved static data. */
@@ -88,6 +90,12 @@ export class TriggerHarness {
 
 	/** Whether n8n has the production webhook registered (between activate and deactivate). */
 	active = false;
+
+	/**
+	 * While "Listen for test event" is on: the static data n8n keeps with the test registration
+	 * (TestWebhooks caches `workflow.staticData` after `create` and hands it to every test delivery).
+	 */
+	testStaticData: IDataObject | undefined;
 
 	/** Every delivery that started the workflow (an errored start included, as in n8n), in order. */
 	readonly executions: INodeExecutionData[][] = [];
@@ -156,6 +164,39 @@ export class TriggerHarness {
 		return `${this.options.webhookBaseUrl}/${this.node.webhookId}/webhook`;
 	}
 
+	/** The test URL n8n gives the node while listening for a test event. */
+	get testUrl(): string {
+		return `${this.additionalData().webhookTestBaseUrl}/${this.node.webhookId}/webhook`;
+	}
+
+	/**
+	 * "Listen for test event", as TestWebhooks.needsWebhook does it: checkExists and create in a
+	 * HookContext with isTest (mode `manual`), on a workflow from the saved data; the resulting
+	 * static data is kept with the registration and not saved to the database.
+	 */
+	async listenForTest(): Promise<void> {
+		await setUp();
+		const workflow = this.workflow();
+		const context = () => this.hookContext(workflow, 'manual', true);
+		if (!(await trigger.webhookMethods.default.checkExists.call(context()))) {
+			await trigger.webhookMethods.default.create.call(context());
+		}
+		this.testStaticData = workflow.staticData;
+	}
+
+	/** Listening stops, as TestWebhooks.deactivateWebhooks does it: `delete` with the cached static data. */
+	async stopListening(): Promise<boolean> {
+		await setUp();
+		const workflow = this.workflow();
+		workflow.staticData = this.testStaticData ?? workflow.staticData;
+		const data = this.additionalData();
+		const node = workflow.getNode(this.node.name)!;
+		const context = new HookContext(workflow, node, data, 'internal', 'update', this.webhookData(data, true));
+		const result = await trigger.webhookMethods.default.delete.call(context);
+		this.testStaticData = undefined;
+		return result;
+	}
+
 	/** A HookContext exactly as WebhookService.runWebhookMethod builds it. */
 	hookContext(workflow: Workflow, activation: WorkflowActivateMode = 'activate', isTest = false): HookContext {
 		const data = this.additionalData();
@@ -214,7 +255,11 @@ export class TriggerHarness {
 	async handle(req: http.IncomingMessage, res: http.ServerResponse, options: DeliverOptions = {}): Promise<Delivery> {
 		await setUp();
 		const path = new URL(req.url ?? '/', 'http://x').pathname;
-		if (!this.active || req.method !== 'POST' || path !== new URL(this.productionUrl).pathname) {
+		// The production URL while active (LiveWebhooks, mode `webhook`); the test URL while
+		// listening for a test event (TestWebhooks, mode `manual`, with the cached static data).
+		const isTest = this.testStaticData !== undefined && path === new URL(this.testUrl).pathname;
+		const isLive = this.active && path === new URL(this.productionUrl).pathname;
+		if (req.method !== 'POST' || (!isTest && !isLive)) {
 			return answer(res, 404, { code: 404, message: 'The requested webhook is not registered.' });
 		}
 		const request = req as http.IncomingMessage & { rawBody?: Buffer; body?: unknown; readRawBody?: () => Promise<void> };
@@ -225,6 +270,7 @@ export class TriggerHarness {
 			request.rawBody = Buffer.concat(chunks);
 		};
 		const workflow = this.workflow();
+		if (isTest) workflow.setTestStaticData(this.testStaticData!);
 		const node = workflow.getNode(this.node.name)!;
 		// parseRequestBody: for typeVersion 1 n8n first probes the node's binaryData option.
 		workflow.expression.getSimpleParameterValue(node, '={{$parameter["options"]["binaryData"]}}', 'webhook', {}, undefined, false);
@@ -242,7 +288,8 @@ export class TriggerHarness {
 		const data = this.additionalData();
 		data.httpRequest = request as never;
 		data.httpResponse = res as never;
-		const context = new WebhookContext(workflow, node, data, 'webhook', this.webhookData(data), [], null);
+		const context = new WebhookContext(workflow, node, data, isTest ? 'manual' : 'webhook', this.webhookData(data, isTest), [], null);
+		if (options.withoutResourceUrl) Object.defineProperty(context, 'getWebhookResourceUrl', { value: undefined });
 		let result: IWebhookResponseData;
 		try {
 			result = await trigger.webhook.call(context);
@@ -253,7 +300,8 @@ export class TriggerHarness {
 			const delivery = await answer(res, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
 			return { ...delivery, error: error as Error };
 		}
-		this.save(workflow);
+		// LiveWebhooks saves changed static data after a delivery; TestWebhooks does not.
+		if (!isTest) this.save(workflow);
 		if (result.noWebhookResponse) {
 			const body = await written(res);
 			return { status: res.statusCode, body, result, items: result.workflowData?.[0] };

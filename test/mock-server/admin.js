@@ -130,7 +130,7 @@ function createAdmin(mock) {
 		['GET', '/oauth/last-authorize', () => ({ lastAuthorize: mock.lastAuthorize })],
 		['POST', '/webhooks/fire', async ({ body }) => {
 			if (!mock.eventTypes.includes(body.event)) throw new ApiError(400, `event must be one of: ${mock.eventTypes.join(', ')}.`);
-			if (body.signature !== undefined && body.signature !== 'secret' && body.signature !== 'hmac') throw new ApiError(400, 'signature must be "secret" or "hmac".');
+			if (body.signature !== undefined && !['secret', 'hmac', 'hex'].includes(body.signature)) throw new ApiError(400, 'signature must be "secret", "hmac" or "hex".');
 			let data = body.data;
 			if (data === undefined && body.resource && body.id) data = record(collectionName(body.resource), body.id);
 			const deliveries = await mock.fireWebhook(body.event, data, { signature: body.signature });

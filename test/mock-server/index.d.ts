@@ -177,7 +177,7 @@ export interface MockServer {
 	updateConfig(patch: Partial<Omit<MockConfig, 'rateLimit'>> & { rateLimit?: RateLimit | string | null }): MockConfig;
 	reset(options?: { seed?: number; order?: Order; records?: number }): { seed: number; order: Order; records: number };
 	resetCounters(): void;
-	fireWebhook(event: string, data?: unknown, options?: { signature?: 'secret' | 'hmac'; timeoutMs?: number }): Promise<WebhookDelivery[]>;
+	fireWebhook(event: string, data?: unknown, options?: { signature?: 'secret' | 'hmac' | 'hex'; timeoutMs?: number }): Promise<WebhookDelivery[]>;
 	close(): Promise<void>;
 }
 

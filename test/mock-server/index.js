@@ -193,7 +193,7 @@ async function startMockServer(options = {}) {
 		},
 		async fireWebhook(event, data, { signature = 'secret', timeoutMs } = {}) {
 			if (!EVENT_TYPES.includes(event)) throw Object.assign(new Error(`Unknown event type "${event}"`), { status: 400 });
-			if (signature !== 'secret' && signature !== 'hmac') throw new Error('signature must be "secret" or "hmac"');
+			if (!['secret', 'hmac', 'hex'].includes(signature)) throw new Error('signature must be "secret", "hmac" or "hex"');
 			const results = await deliver({ webhooks: store.collection('webhooks').all(), event, data, signature, now: clock.now(), timeoutMs });
 			counters.webhookDeliveries += results.length;
 			return results;

@@ -3,6 +3,9 @@
 // nor the run data (serialised in full, errors included) contains the API key.
 import type { MockServer, NodeRun } from './setup.cjs';
 import { deepSerialise, rl, run, startMock } from './setup.cjs';
+import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
+import { answer, localApi } from '../harness/local-api.cjs';
+import { runNode } from '../harness/mkp-n8n.cjs';
 
 let mock: MockServer;
 
@@ -59,6 +62,37 @@ describe('422 validation error', () => {
 			'The API refused these fields: companyName: The company name field must not be greater than 255 characters.; zipCode: The zip code field must not be greater than 20 characters.',
 		);
 		expectNoSecrets(r, []);
+	});
+});
+
+describe('422 without per-field errors', () => {
+	const refusedAction = (noun: string) =>
+		`The API refused the action in the current state of the ${noun}. Check it in the portal before you try again.`;
+
+	it('says the API refused the action, not that fields were wrong: closing a closed payment link', async () => {
+		const link = mock.store.collection('paymentLinks').all().find((record) => record.status === 'open')!;
+		const first = await run(mock, { resource: 'paymentLink', operation: 'close', linkId: rl(String(link.id)) });
+		expect(first.error).toBeUndefined();
+		const r = await run(mock, { resource: 'paymentLink', operation: 'close', linkId: rl(String(link.id)) });
+		expect(r.api.map((entry) => [entry.method, entry.path, entry.status])).toEqual([['DELETE', `/v1/payment-links/${link.id}`, 422]]);
+		expect(r.error!.httpCode).toBe('422');
+		expect(r.error!.message).toBe('Payment Link is already closed');
+		expect(r.error!.description).toBe(refusedAction('payment link'));
+		expectNoSecrets(r, []);
+	});
+
+	it('replying to a live-chat ticket (a local server answers as the API documents; the mock has no live chats)', async () => {
+		const api = await localApi((_req, res) => answer(res, 422, { code: 422, message: 'It is not possible to reply to a live chat ticket' }));
+		try {
+			const helper = new MemoryCredentialsHelper();
+			helper.set('k', 'mijnKlantportaalApi', { apiKey: mock.apiKey, environment: 'custom', apiBaseUrl: api.apiBaseUrl });
+			const r = await runNode({ helper, credentials: { mijnKlantportaalApi: 'k' }, parameters: { resource: 'ticket', operation: 'addMessage', ticketId: rl('tic_livechat01'), message: 'Hallo' } });
+			expect(api.seen.map((s) => [s.method, s.url])).toEqual([['POST', '/v1/tickets/tic_livechat01']]);
+			expect(r.error!.message).toBe('It is not possible to reply to a live chat ticket');
+			expect(r.error!.description).toBe(refusedAction('ticket'));
+		} finally {
+			await api.stop();
+		}
 	});
 });
 

@@ -8,7 +8,8 @@ let mock: MockServer;
 let good: [Record<string, unknown>, Record<string, unknown>];
 
 const MISSING = 'cst_doesnotexist';
-const parameters = { resource: 'customer', operation: 'get', customerId: rl('={{ $json.customerId }}') };
+// Simplify off: the good items are compared with the whole stored record.
+const parameters = { resource: 'customer', operation: 'get', customerId: rl('={{ $json.customerId }}'), simplify: false };
 const items = () => [
 	{ json: { customerId: String(good[0].id) } },
 	{ json: { customerId: 'inv_notacustomer' } },
@@ -34,7 +35,7 @@ describe('with continue on fail', () => {
 		expect(pairedItems(r.items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 
 		expect(r.items[0].json).toEqual(good[0]);
-		expect(r.items[1].json).toEqual({ error: badInputMessage, description: 'The customer to use' });
+		expect(r.items[1].json).toEqual({ error: badInputMessage, description: 'Pick a customer from the list, or enter an ID like cst_…' });
 		expect(r.items[2].json).toEqual(good[1]);
 		expect(r.items[3].json).toEqual({
 			error: 'No Customer can be found for the given ID',

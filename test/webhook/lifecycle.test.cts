@@ -14,6 +14,8 @@ import {
 } from './setup.cjs';
 import type { MockServer, Receiver } from './setup.cjs';
 import { startReceiver } from '../harness/mkp-hooks.cjs';
+import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
+import { runNode } from '../harness/mkp-n8n.cjs';
 import { MijnKlantportaalWebhookTrigger } from '../../nodes/MijnKlantportaalWebhookTrigger/MijnKlantportaalWebhookTrigger.node';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -170,6 +172,30 @@ describe('MijnKlantportaal Trigger lifecycle', () => {
 		expect(apiCalls(mock, again)).toEqual(['GET /v1/webhooks 200']);
 		expect(stored(trigger).map((record) => record.id)).toEqual(records.map((record) => record.id));
 		expect((await mock.fireWebhook('invoice-paid'))[0].status).toBe(200);
+	});
+
+	it('after a 405, the notice tells where the webhooks left are, and Webhook → Get Many lists exactly them', async () => {
+		const notice = new MijnKlantportaalWebhookTrigger().description.properties.find((property) => property.name === 'notice');
+		expect(notice?.displayName).toBe(
+			"Activating the workflow registers one MijnKlantportaal webhook per chosen event. Deactivating it deletes them where MijnKlantportaal allows it: its API does not document deleting webhooks, and when it refuses (405) they stay and n8n's log lists them. Those left are the webhooks whose URL is this node's Production URL (under Webhook URLs above): list them with the MijnKlantportaal node's Webhook → Get Many, and delete them in the MijnKlantportaal portal. Every call must carry its webhook's secret in X-Webhook-Signature, or it is refused.",
+		);
+		const trigger = triggerFor(mock, receiver, { events: ['offer-accepted', 'offer-rejected'] });
+		await trigger.activate();
+		mock.store.create('webhooks', { type: 'offer-accepted', url: 'https://elsewhere.example/hook' });
+		mock.updateConfig({ webhookDelete: false });
+		await expect(trigger.deactivate()).resolves.toBe(true);
+
+		// What the notice tells the user to do: list the account's webhooks and look for this URL.
+		const helper = new MemoryCredentialsHelper();
+		helper.set('list', 'mijnKlantportaalApi', { apiKey: mock.apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl });
+		const since = mock.log.lastSeq;
+		const listed = await runNode({ helper, credentials: { mijnKlantportaalApi: 'list' }, parameters: { resource: 'webhook', operation: 'getAll', returnAll: true } });
+		expect(apiCalls(mock, since)).toEqual(['GET /v1/webhooks 200']);
+		const left = listed.items.map((item) => item.json).filter((record) => record.url === trigger.productionUrl);
+		expect(left.map((record) => record.type)).toEqual(['offer-accepted', 'offer-rejected']);
+		expect(left.map((record) => record.id)).toEqual(mockWebhooks(mock, trigger.productionUrl).map((record) => record.id));
+		// n8n's log names the same ones.
+		for (const record of left) expect(warnings()[0].message).toContain(`${String(record.id)} (${String(record.type)})`);
 	});
 
 	it('delete after the webhook is already gone (404, and GET confirms it): no warning', async () => {

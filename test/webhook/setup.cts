@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { startMockServer } from '../mock-server';
 import type { LogEntry, MockServer, MockServerOptions } from '../mock-server';
 import { MemoryCredentialsHelper } from '../harness/mkp-credentials.cjs';
-import { logs, TriggerHarness } from '../harness/mkp-hooks.cjs';
+import { logs, startReceiver, TriggerHarness } from '../harness/mkp-hooks.cjs';
 import type { Receiver } from '../harness/mkp-hooks.cjs';
 import type { StoredWebhook } from '../../nodes/MijnKlantportaalWebhookTrigger/store';
 import { oauthData } from '../harness/credential-data.js';
@@ -14,6 +14,25 @@ export type { LogEntry, MockServer, Receiver, StoredWebhook };
 
 export async function startMock(options: MockServerOptions = {}): Promise<MockServer> {
 	return await startMockServer({ port: 0, seed: 1, rateLimit: null, ...options });
+}
+
+export interface Loopback {
+	mock: MockServer;
+	receiver: Receiver;
+}
+
+/** A mock and a receiver for the tests of one describe block: started before them, closed after. */
+export function mockAndReceiver(options: MockServerOptions = {}): Loopback {
+	const loopback = {} as Loopback;
+	beforeAll(async () => {
+		loopback.mock = await startMock(options);
+		loopback.receiver = await startReceiver();
+	});
+	afterAll(async () => {
+		await loopback.receiver.close();
+		await loopback.mock.close();
+	});
+	return loopback;
 }
 
 export interface HarnessOptions {

@@ -1,7 +1,7 @@
-// X-Webhook-Signature: the documented scheme (the header carries the secret) and the HMAC form,
-// first as a unit, then through the node with real HTTP requests.
+// X-Webhook-Signature: the documented scheme (the header carries the secret) and the HMAC forms
+// (`sha256=<hex>` and bare hex), first as a unit, then through the node with real HTTP requests.
 import { createHmac } from 'node:crypto';
-import { safeEqual, schemeOf, verifySignature } from '../../nodes/MijnKlantportaalWebhookTrigger/signature';
+import { readingsOf, safeEqual, verifySignature } from '../../nodes/MijnKlantportaalWebhookTrigger/signature';
 import { startReceiver } from '../harness/mkp-hooks.cjs';
 import type { TriggerHarness } from '../harness/mkp-hooks.cjs';
 import { mockWebhooks, payload, post, startMock, triggerFor } from './setup.cjs';
@@ -11,7 +11,8 @@ import type { MockServer, MockWebhook, Receiver } from './setup.cjs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cryptoModule = require('crypto') as typeof import('crypto');
 
-const hmac = (secret: string, body: string | Buffer) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const hex = (secret: string, body: string | Buffer) => createHmac('sha256', secret).update(body).digest('hex');
+const hmac = (secret: string, body: string | Buffer) => `sha256=${hex(secret, body)}`;
 
 /** Same length and alphabet as the secret, differing in one character: a near miss. */
 function sameLengthWrong(secret: string): string {
@@ -36,6 +37,19 @@ describe('signature verification (unit)', () => {
 		expect(verifySignature(hmac(keys[1].secret, body).toUpperCase().replace('SHA256=', 'sha256='), body, keys)?.key).toBe(keys[1]);
 	});
 
+	it('accepts the bare hex HMAC-SHA256 of the raw body, in either case', () => {
+		expect(verifySignature(hex(keys[1].secret, body), body, keys)).toEqual({ key: keys[1], scheme: 'hmac-sha256' });
+		expect(verifySignature(hex(keys[0].secret, body).toUpperCase(), body, keys)).toEqual({ key: keys[0], scheme: 'hmac-sha256' });
+	});
+
+	it('a secret that looks like hex still works as the literal secret', () => {
+		const hexKeys = [{ id: 'wbh_4', type: 'ticket-created', secret: 'a'.repeat(64) }];
+		expect(verifySignature('a'.repeat(64), body, hexKeys)).toEqual({ key: hexKeys[0], scheme: 'secret' });
+		// Compared as a secret, case matters: the upper-case form is neither the secret nor its HMAC.
+		expect(verifySignature('A'.repeat(64), body, hexKeys)).toBeUndefined();
+		expect(verifySignature(hex('a'.repeat(64), body), body, hexKeys)).toEqual({ key: hexKeys[0], scheme: 'hmac-sha256' });
+	});
+
 	it('refuses a missing, wrong or near-miss secret', () => {
 		expect(verifySignature(undefined, body, keys)).toBeUndefined();
 		expect(verifySignature('wrong', body, keys)).toBeUndefined();
@@ -48,8 +62,11 @@ describe('signature verification (unit)', () => {
 		expect(verifySignature(hmac(keys[1].secret, `${body.toString()} `), body, keys)).toBeUndefined();
 		expect(verifySignature(hmac('not-a-stored-secret', body), body, keys)).toBeUndefined();
 		expect(verifySignature(hmac(keys[1].secret, body), undefined, keys)).toBeUndefined();
-		// The HMAC itself is not a secret: sending the hex digest without `sha256=` does not pass.
-		expect(verifySignature(hmac(keys[1].secret, body).slice(7), body, keys)).toBeUndefined();
+		expect(verifySignature(hex(keys[1].secret, body), undefined, keys)).toBeUndefined();
+		expect(verifySignature(hex(keys[1].secret, `${body.toString()} `), body, keys)).toBeUndefined();
+		// A truncated or padded digest is no HMAC, and no secret either.
+		expect(verifySignature(hex(keys[1].secret, body).slice(1), body, keys)).toBeUndefined();
+		expect(verifySignature(`sha256=${hex(keys[1].secret, body)}0`, body, keys)).toBeUndefined();
 	});
 
 	it('never matches a key with an empty secret', () => {
@@ -58,19 +75,24 @@ describe('signature verification (unit)', () => {
 		expect(verifySignature(hmac('', body), body, empty)).toBeUndefined();
 	});
 
-	it('tells the schemes apart by form', () => {
-		expect(schemeOf(hmac('x', 'y'))).toBe('hmac-sha256');
-		expect(schemeOf('sha256=abc')).toBe('secret');
-		expect(schemeOf('OUJX2prdBbJxR77BZlGz')).toBe('secret');
+	it('reads a header by its form: sha256=<hex> as an HMAC only, bare hex both ways, anything else as a secret', () => {
+		const digest = hex('x', 'y');
+		expect(readingsOf(`sha256=${digest.toUpperCase()}`)).toEqual([{ scheme: 'hmac-sha256', value: digest }]);
+		expect(readingsOf(digest.toUpperCase())).toEqual([
+			{ scheme: 'hmac-sha256', value: digest },
+			{ scheme: 'secret', value: digest.toUpperCase() },
+		]);
+		expect(readingsOf('sha256=abc')).toEqual([{ scheme: 'secret', value: 'sha256=abc' }]);
+		expect(readingsOf('OUJX2prdBbJxR77BZlGz')).toEqual([{ scheme: 'secret', value: 'OUJX2prdBbJxR77BZlGz' }]);
 	});
 
 	it('compares in constant time: equal-length digests, every key, no early exit', () => {
 		const spy = jest.spyOn(cryptoModule, 'timingSafeEqual');
 		try {
-			for (const header of ['OUJX2prdBbJxR77BZlGz', 'x', 'a much longer header value than any secret', hmac(keys[0].secret, body)]) {
+			for (const [header, readings] of [['OUJX2prdBbJxR77BZlGz', 1], ['x', 1], ['a much longer header value than any secret', 1], [hmac(keys[0].secret, body), 1], [hex(keys[0].secret, body), 2]] as const) {
 				spy.mockClear();
 				verifySignature(header, body, keys);
-				expect(spy).toHaveBeenCalledTimes(keys.length);
+				expect(spy).toHaveBeenCalledTimes(keys.length * readings);
 				for (const [a, b] of spy.mock.calls) {
 					expect([(a as Buffer).length, (b as Buffer).length]).toEqual([32, 32]);
 				}
@@ -119,6 +141,15 @@ describe('signature verification (through the node)', () => {
 		expect(delivery).toMatchObject({ webhookId: invoice.id, status: 200, ok: true });
 		expect(trigger.executions).toHaveLength(1);
 		expect(trigger.executions[0][0].json).toMatchObject({ event: 'invoice-paid', data: { id: 'inv_1' } });
+	});
+
+	it('bare hex HMAC (as the second mock signs, signature: "hex"): 200 and one run; upper case too', async () => {
+		const [delivery] = await mock.fireWebhook('invoice-paid', { id: 'inv_hex' }, { signature: 'hex' });
+		expect(delivery).toMatchObject({ webhookId: invoice.id, status: 200, ok: true });
+		const body = payload('customer-created', { id: 'cst_HEX' });
+		const upper = await post(trigger.productionUrl, body, { ...json, 'X-Webhook-Signature': hex(customer.secret, body).toUpperCase() });
+		expect(upper).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+		expect(trigger.executions.map((items) => items[0].json.data)).toEqual([{ id: 'inv_hex' }, { id: 'cst_HEX' }]);
 	});
 
 	it('missing header: 401 and no run', async () => {

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { CUSTOM_API_CALL } from './customApiCall';
 
-const show = { displayOptions: { show: { resource: ['apiRequest'] } } };
+/**
+ * The one way to send a custom request: the last resource, and the last operation of every
+ * resource (see customApiCall.ts). The fields show for that operation, whichever resource it is on.
+ */
+const show = { displayOptions: { show: { operation: [CUSTOM_API_CALL.value] } } };
 
 /** The escape hatch: any path under the API base, with the same credentials and transport. */
 export const apiRequestProperties: INodeProperties[] = [
@@ -9,15 +14,8 @@ export const apiRequestProperties: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		...show,
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description: 'Send a request to any API path not covered by the other operations',
-				action: 'Send an API request',
-			},
-		],
+		displayOptions: { show: { resource: ['apiRequest'] } },
+		options: [CUSTOM_API_CALL],
 		default: 'send',
 	},
 	{
@@ -39,7 +37,8 @@ export const apiRequestProperties: INodeProperties[] = [
 		...show,
 		default: '',
 		placeholder: '/customers',
-		description: 'Path under the API base URL, e.g. /customers/cst_123. Absolute URLs are refused.',
+		description:
+			'Path under the API base URL (/v1), e.g. /customers/cst_123. The request always stays under the base: absolute URLs, dot segments (/../, also percent-encoded) and backslashes are refused before anything is sent.',
 	},
 	{
 		displayName: 'Query Parameters',
@@ -66,7 +65,7 @@ export const apiRequestProperties: INodeProperties[] = [
 		type: 'json',
 		...show,
 		displayOptions: {
-			show: { resource: ['apiRequest'], method: ['POST', 'PATCH', 'PUT', 'DELETE'] },
+			show: { operation: [CUSTOM_API_CALL.value], method: ['POST', 'PATCH', 'PUT', 'DELETE'] },
 		},
 		default: '{}',
 		description: 'The request body as JSON',
@@ -75,7 +74,7 @@ export const apiRequestProperties: INodeProperties[] = [
 		displayName: 'Follow Pages',
 		name: 'paginate',
 		type: 'boolean',
-		displayOptions: { show: { resource: ['apiRequest'], method: ['GET'] } },
+		displayOptions: { show: { operation: [CUSTOM_API_CALL.value], method: ['GET'] } },
 		default: false,
 		description:
 			'Whether the response is a paginated list to follow through next_page_url, one output item per record',
@@ -84,7 +83,9 @@ export const apiRequestProperties: INodeProperties[] = [
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
-		displayOptions: { show: { resource: ['apiRequest'], method: ['GET'], paginate: [true] } },
+		displayOptions: {
+			show: { operation: [CUSTOM_API_CALL.value], method: ['GET'], paginate: [true] },
+		},
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
@@ -94,7 +95,12 @@ export const apiRequestProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		displayOptions: {
-			show: { resource: ['apiRequest'], method: ['GET'], paginate: [true], returnAll: [false] },
+			show: {
+				operation: [CUSTOM_API_CALL.value],
+				method: ['GET'],
+				paginate: [true],
+				returnAll: [false],
+			},
 		},
 		default: 50,
 		description: 'Max number of results to return',

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared';
+import { listExample, locatorIdMessage, locatorUrlMessage } from './inputHints';
 
 /** Parameter names derived from a list field: its row collection, JSON text and mode switch. */
 export const listNames = (name: string) => ({ json: `${name}Json`, mode: `${name}InputMode` });
@@ -47,7 +48,7 @@ function locatorProperty(field: FieldSpec): INodeProperties {
 						type: 'regex',
 						properties: {
 							regex: idPattern,
-							errorMessage: `Not a valid ID: it starts with "${prefix}"`,
+							errorMessage: locatorIdMessage(field),
 						},
 					},
 				],
@@ -63,7 +64,7 @@ function locatorProperty(field: FieldSpec): INodeProperties {
 						type: 'regex',
 						properties: {
 							regex: `.*${prefix}[A-Za-z0-9_-]+.*`,
-							errorMessage: `Not a URL that contains a "${prefix}" ID`,
+							errorMessage: locatorUrlMessage(field),
 						},
 					},
 				],
@@ -176,21 +177,13 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 
 /** The JSON alternative to a list's rows, for advanced users and expressions. */
 export function listJsonProperty(field: FieldSpec): INodeProperties {
-	const example =
-		field.type === 'objectList'
-			? JSON.stringify([
-					Object.fromEntries(
-						(field.fields ?? []).map((f) => [f.name, f.type === 'boolean' ? false : '']),
-					),
-				])
-			: '["…"]';
 	return {
 		displayName: `${field.label} (JSON)`,
 		name: listNames(field.name).json,
 		type: 'json',
 		default: '[]',
 		required: field.required,
-		description: `${field.description}. A JSON array, e.g. ${example}.`,
+		description: `${field.description}. A JSON array, e.g. ${listExample(field)}.`,
 	};
 }
 

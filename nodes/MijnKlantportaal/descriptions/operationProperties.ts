@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { simplifiedFields, toolDescription } from '../../shared';
 import type { FieldSpec, OperationSpec, ResourceSpec } from '../../shared';
+import { CUSTOM_API_CALL, CUSTOM_API_CALL_RESOURCE } from './customApiCall';
 import {
 	fieldProperty,
 	isList,
@@ -22,12 +24,15 @@ function operationProperty(resource: ResourceSpec): INodeProperties {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
-		options: operations.map((op) => ({
-			name: op.name,
-			value: op.value,
-			description: op.description,
-			action: op.action,
-		})),
+		options: [
+			...operations.map((op) => ({
+				name: op.name,
+				value: op.value,
+				description: op.description,
+				action: op.action,
+			})),
+			CUSTOM_API_CALL,
+		],
 		default: defaultOperation,
 	};
 }
@@ -94,6 +99,18 @@ function listProperties(resource: string, op: string): INodeProperties[] {
 	];
 }
 
+/** Simplify on Get and Get Many, on by default as in n8n's own nodes. */
+function simplifyProperty(resource: string, op: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		...show(resource, op),
+	};
+}
+
 function downloadProperties(resource: string, op: string): INodeProperties[] {
 	return [
 		{
@@ -133,15 +150,71 @@ export function operationProperties(
 	if (optional.length) properties.push(optionalGroupProperty(r, operation, optional));
 	if (operation.response === 'pages') properties.push(...listProperties(r, op));
 	if (operation.response === 'cloudFile') properties.push(...downloadProperties(r, op));
+	if (simplifiedFields(resource, operation)) properties.push(simplifyProperty(r, op));
 	return properties;
 }
 
+/** The Resource choice, then each resource's operations and their fields. */
 export function resourceProperties(resources: ResourceSpec[]): INodeProperties[] {
-	const properties: INodeProperties[] = [];
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				...resources.map((resource) => ({ name: resource.name, value: resource.value })),
+				CUSTOM_API_CALL_RESOURCE,
+			],
+			default: 'customer',
+		},
+	];
 	for (const resource of resources) {
 		properties.push(operationProperty(resource));
 		for (const operation of resource.operations)
 			properties.push(...operationProperties(resource, operation));
 	}
+	return properties;
+}
+
+/** The Tool Description of the node as an AI tool: one per operation, prefilled from its data. */
+function toolDescriptionProperty(text: string, show: Record<string, unknown[]>): INodeProperties {
+	return {
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: text,
+		displayOptions: { show: { '@tool': [true], ...show } },
+		description:
+			'What the AI agent reads to decide when and how to use this tool. Prefilled from the operation; edit it to add context.',
+	};
+}
+
+/**
+ * n8n gives a node used as a tool a "Tool Description" whose automatic text is only the action
+ * ("Get many customers in MijnKlantportaal"): n8n builds it like the node's default name, from the
+ * same `action`. A node that has its own `toolDescription` property gets none from n8n, and n8n
+ * hands that property's value to the agent. Ours says what the operation does, what it needs and
+ * what it returns.
+ */
+export function toolDescriptionProperties(resources: ResourceSpec[]): INodeProperties[] {
+	const properties: INodeProperties[] = [];
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			properties.push(
+				toolDescriptionProperty(toolDescription(resource, operation), {
+					resource: [resource.value],
+					operation: [operation.value],
+				}),
+			);
+		}
+	}
+	properties.push(
+		toolDescriptionProperty(
+			'Send a request to any path under the MijnKlantportaal API base URL. Needs Method and Path (e.g. /customers), optionally Query Parameters and a JSON Body; returns the response body, one item per record when Follow Pages is on.',
+			{ operation: [String(CUSTOM_API_CALL.value)] },
+		),
+	);
 	return properties;
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Max Retries and Max Wait: how hard the transport tries before an item fails. */
+/** Max Retries, Max Wait and Timeout: how hard and how long the transport tries before an item fails. */
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'requestOptions',
@@ -25,6 +25,15 @@ export const requestOptionsProperty: INodeProperties = {
 			default: 120,
 			description:
 				'The longest one request may wait for the rate limit (60 per minute) and retries before it fails',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description:
+				'The longest one attempt may take to receive the whole answer, headers and body. A read that runs out of time is retried (Max Retries); a write is not repeated. Without this option file uploads and downloads get 300 seconds; with it, they get this value too.',
 		},
 	],
 };

@@ -5,8 +5,9 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
-import { apiRequest, getRecords } from '../../shared';
+import { apiRequest, getRecords, leavesPath } from '../../shared';
 import type { ApiRequest, RetryOptions } from '../../shared';
+import { readLimit } from './input';
 
 export async function executeApiRequest(
 	this: IExecuteFunctions,
@@ -19,6 +20,13 @@ export async function executeApiRequest(
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invalid Path (path): "${path}" must be a path under the API base, starting with / [item ${itemIndex}]`,
+			{ itemIndex },
+		);
+	}
+	if (leavesPath(path)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid Path (path): "${path}" leaves the API base: dot segments (/../ or /./, also percent-encoded) and backslashes are not allowed [item ${itemIndex}]`,
 			{ itemIndex },
 		);
 	}
@@ -42,20 +50,23 @@ export async function executeApiRequest(
 			typeof raw === 'string'
 				? jsonParse<IDataObject | null>(raw || '{}', { fallbackValue: null })
 				: raw;
-		if (!body || typeof body !== 'object') {
+		// A JSON array is an object to JavaScript, but not a request body the API takes.
+		if (!body || typeof body !== 'object' || Array.isArray(body)) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`Invalid JSON Body (jsonBody): not a JSON object [item ${itemIndex}]`,
-				{ itemIndex },
+				{
+					itemIndex,
+					description:
+						'Enter a JSON object in { }, e.g. {"name": "value"}; a list in [ ], text or a number is not a request body',
+				},
 			);
 		}
 		request.body = body as IDataObject;
 	}
 	const pairedItem = { item: itemIndex };
 	if (method === 'GET' && this.getNodeParameter('paginate', itemIndex, false)) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const records = await getRecords.call(this, request, limit, retry);
+		const records = await getRecords.call(this, request, readLimit.call(this, itemIndex), retry);
 		return records.map((json) => ({ json, pairedItem }));
 	}
 	const response = await apiRequest.call(this, request, retry);

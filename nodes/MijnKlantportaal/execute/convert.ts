@@ -1,12 +1,20 @@
 import type { FieldSpec } from '../../shared';
+import { MAX_EUROS_TEXT, valueHint } from '../descriptions/inputHints';
 
-/** A value that cannot be sent; the caller adds the item index and makes it a NodeOperationError. */
+/**
+ * A value that cannot be sent; the caller adds the item index and makes it a NodeOperationError.
+ * `hint` says what to enter instead; it becomes the error's description.
+ */
 export class InputError extends Error {
+	readonly hint: string;
+
 	constructor(
 		readonly field: FieldSpec,
 		problem: string,
+		hint?: string,
 	) {
 		super(`${field.label} (${field.name}): ${problem}`);
+		this.hint = hint ?? valueHint(field);
 	}
 }
 
@@ -98,36 +106,67 @@ export function toPortalDate(field: FieldSpec, value: unknown): string {
 	return result;
 }
 
-/** Money is a number or a decimal string (a comma is accepted as the decimal mark); sent with two decimals. */
+const MAX_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Money is a number or a decimal string (a comma is accepted as the decimal mark); sent with two
+ * decimals. Cents are counted exactly (BigInt for text), so an amount too large to count in cents
+ * without rounding (2^53 cents or more) is refused as too large, not as malformed.
+ */
 export function toMoney(field: FieldSpec, value: unknown): string {
-	let cents: number | undefined;
+	let cents: bigint | undefined;
 	if (typeof value === 'number' && Number.isFinite(value)) {
-		cents = Math.round(value * 100);
-		if (Math.abs(value * 100 - cents) > 1e-6) cents = undefined;
+		if (Math.abs(value) * 100 >= 2 ** 53) throw tooLargeAmount(field, value);
+		const rounded = Math.round(value * 100);
+		if (Math.abs(value * 100 - rounded) <= 1e-6) cents = BigInt(rounded);
 	} else if (typeof value === 'string') {
 		const match = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(value.trim());
-		if (match)
-			cents =
-				(match[1] ? -1 : 1) * (Number(match[2]) * 100 + Number((match[3] ?? '0').padEnd(2, '0')));
+		if (match) {
+			const abs = BigInt(match[2]) * 100n + BigInt((match[3] ?? '0').padEnd(2, '0'));
+			if (abs > MAX_CENTS) throw tooLargeAmount(field, value);
+			cents = match[1] ? -abs : abs;
+		}
 	}
-	if (cents === undefined || !Number.isSafeInteger(cents)) {
+	if (cents === undefined) {
 		throw new InputError(
 			field,
 			`"${String(value)}" is not an amount in euros with at most two decimals (e.g. 12.95)`,
 		);
 	}
-	const sign = cents < 0 ? '-' : '';
-	const abs = Math.abs(cents);
-	return `${sign}${Math.floor(abs / 100)}.${pad(abs % 100)}`;
+	const sign = cents < 0n ? '-' : '';
+	const abs = cents < 0n ? -cents : cents;
+	return `${sign}${abs / 100n}.${pad(Number(abs % 100n))}`;
 }
 
-export function toInteger(field: FieldSpec, value: unknown): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number)) {
-		throw new InputError(field, `"${String(value)}" is not a whole number`);
+function tooLargeAmount(field: FieldSpec, value: unknown): InputError {
+	return new InputError(
+		field,
+		`"${String(value)}" is too large: amounts can be at most ${MAX_EUROS_TEXT} euros`,
+		`Enter an amount in euros between -${MAX_EUROS_TEXT} and ${MAX_EUROS_TEXT}, with at most two decimals, e.g. 12.95`,
+	);
+}
+
+/**
+ * Whole numbers: a JS number that is a safe integer, or text of digits only (an optional minus
+ * sign). `Number()` alone would also take "0x10", "1e3" and " ", and 1e21 is an integer that the
+ * API cannot get back exactly.
+ */
+export function toInteger(field: FieldSpec, value: unknown, hint?: string): number {
+	let number: number | undefined;
+	if (typeof value === 'number' && Number.isInteger(value)) number = value;
+	else if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) number = Number(value.trim());
+	if (number === undefined) {
+		throw new InputError(field, `"${String(value)}" is not a whole number: use digits only`, hint);
+	}
+	if (!Number.isSafeInteger(number)) {
+		throw new InputError(
+			field,
+			`"${String(value)}" is too large: whole numbers can be at most ${Number.MAX_SAFE_INTEGER}`,
+			hint,
+		);
 	}
 	if (field.minValue !== undefined && number < field.minValue) {
-		throw new InputError(field, `must be at least ${field.minValue}`);
+		throw new InputError(field, `must be at least ${field.minValue}, not ${number}`, hint);
 	}
 	return number;
 }
@@ -141,7 +180,11 @@ export function toBoolean(field: FieldSpec, value: unknown): boolean {
 
 export function toText(field: FieldSpec, value: unknown): string {
 	if (value === null || value === undefined || typeof value === 'object') {
-		throw new InputError(field, 'must be text');
+		throw new InputError(
+			field,
+			'must be text',
+			`Give ${field.label} a text value, not an object or a list; in an expression, pick one field, e.g. {{ $json.name }}`,
+		);
 	}
 	const text = String(value).trim();
 	if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
@@ -164,7 +207,7 @@ export function toId(field: FieldSpec, value: unknown): string {
 			field,
 			prefix
 				? `"${text}" is not a valid ID: it must start with "${prefix}"`
-				: `"${text}" is not a valid ID`,
+				: `"${text}" is not a valid ID: use letters, digits, _ and - only`,
 		);
 	}
 	return text;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import { isList, listNames } from '../descriptions/fieldProperties';
+import { listExample, requiredHint } from '../descriptions/inputHints';
 import {
 	InputError,
 	toBoolean,
@@ -61,7 +62,7 @@ export function convert(field: FieldSpec, value: unknown): unknown {
 		case 'options':
 			return toOption(field, value);
 		case 'multiOptions':
-			if (!Array.isArray(value)) throw new InputError(field, 'must be a list');
+			if (!Array.isArray(value)) throw new InputError(field, 'must be a list of values');
 			return value.map((entry) => toOption(field, entry));
 		case 'stringList':
 		case 'objectList':
@@ -75,7 +76,13 @@ function rowsOf(field: FieldSpec, value: unknown): unknown[] {
 	if (typeof value === 'string') {
 		// jsonParse rethrows unless the fallback is defined: null makes bad JSON land in the check below.
 		const parsed = jsonParse<unknown>(value.trim() || '[]', { fallbackValue: null });
-		if (!Array.isArray(parsed)) throw new InputError(field, 'must be a JSON array');
+		if (!Array.isArray(parsed)) {
+			throw new InputError(
+				field,
+				'must be a JSON array',
+				`Enter a JSON array in [ ], e.g. ${listExample(field)}`,
+			);
+		}
 		return parsed;
 	}
 	if (Array.isArray(value)) return value;
@@ -95,6 +102,7 @@ function convertList(field: FieldSpec, value: unknown): unknown[] {
 		throw new InputError(
 			field,
 			`has ${rows.length} entries; at most ${field.maxItems} are allowed`,
+			`Remove ${rows.length - field.maxItems} of the entries: ${field.label} takes at most ${field.maxItems}`,
 		);
 	}
 	if (field.type === 'stringList') {
@@ -102,14 +110,23 @@ function convertList(field: FieldSpec, value: unknown): unknown[] {
 	}
 	return rows.map((row, index) => {
 		if (!row || typeof row !== 'object' || Array.isArray(row)) {
-			throw new InputError(field, `entry ${index + 1} must be an object`);
+			throw new InputError(
+				field,
+				`entry ${index + 1} must be an object`,
+				`Make every entry of the JSON array an object with the fields of a row, e.g. ${listExample(field)}`,
+			);
 		}
 		const out: IDataObject = {};
 		for (const sub of field.fields ?? []) {
 			const raw = (row as IDataObject)[sub.name];
 			if (isEmpty(raw) && sub.type !== 'boolean') {
-				if (sub.required)
-					throw new InputError(field, `entry ${index + 1} has no ${sub.label} (${sub.name})`);
+				if (sub.required) {
+					throw new InputError(
+						field,
+						`entry ${index + 1} has no ${sub.label} (${sub.name})`,
+						`Give every entry of ${field.label} a ${sub.label} (${sub.name}); it is required`,
+					);
+				}
 				continue;
 			}
 			// The row's field is named with its list and position, e.g. "Lines 2 › Amount (lines[1].amountExclVat)".
@@ -134,7 +151,14 @@ async function readBinary(
 	const name = toText(field, propertyName);
 	const item = this.getInputData()[itemIndex];
 	if (!item?.binary?.[name]) {
-		throw new InputError(field, `the input item has no binary field "${name}"`);
+		const present = Object.keys(item?.binary ?? {});
+		throw new InputError(
+			field,
+			`the input item has no binary field "${name}"`,
+			present.length
+				? `Enter the name of one of the input item's binary fields: ${present.join(', ')}`
+				: 'The input item has no binary data at all: put the file in it first (e.g. with a Read/Write Files from Disk or an HTTP Request node), then enter the name of its binary field, e.g. data',
+		);
 	}
 	const binary = this.helpers.assertBinaryData(itemIndex, name);
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, name);
@@ -145,6 +169,50 @@ async function readBinary(
 	};
 }
 
+/** An InputError becomes the node's error for the item: `Invalid <Label> (<name>): … [item N]`. */
+function failInput(this: IExecuteFunctions, error: unknown, itemIndex: number): never {
+	if (error instanceof InputError) {
+		throw new NodeOperationError(this.getNode(), `Invalid ${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: error.hint,
+		});
+	}
+	throw error;
+}
+
+const RETURN_ALL: FieldSpec = {
+	name: 'returnAll',
+	label: 'Return All',
+	type: 'boolean',
+	description: 'Whether to return all results or only up to a given limit',
+};
+const LIMIT: FieldSpec = {
+	name: 'limit',
+	label: 'Limit',
+	type: 'integer',
+	minValue: 1,
+	description: 'Max number of results to return',
+};
+
+/**
+ * How many records a list returns: undefined for Return All, else Limit, a whole number of at
+ * least 1. Both may come from expressions (an agent's `$fromAI` included), so they are checked
+ * here like any field: "abc" would otherwise fetch every page, and 0 return nothing.
+ */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	try {
+		if (toBoolean(RETURN_ALL, this.getNodeParameter('returnAll', itemIndex, false)))
+			return undefined;
+		return toInteger(
+			LIMIT,
+			this.getNodeParameter('limit', itemIndex, 50),
+			'Enter a whole number of at least 1 in digits only, e.g. 10, or turn on Return All to get every record',
+		);
+	} catch (error) {
+		return failInput.call(this, error, itemIndex);
+	}
+}
+
 /** Reads, checks and converts every parameter of an operation for one item. No request is sent. */
 export async function readOperationInput(
 	this: IExecuteFunctions,
@@ -152,20 +220,12 @@ export async function readOperationInput(
 	itemIndex: number,
 ): Promise<OperationInput> {
 	const input: OperationInput = { path: operation.path, qs: {}, body: {}, files: [] };
-	const fail = (error: unknown): never => {
-		if (error instanceof InputError) {
-			throw new NodeOperationError(this.getNode(), `Invalid ${error.message} [item ${itemIndex}]`, {
-				itemIndex,
-				description: error.field.description,
-			});
-		}
-		throw error;
-	};
+	const fail = (error: unknown) => failInput.call(this, error, itemIndex);
 
 	for (const param of operation.pathParams ?? []) {
 		try {
 			const raw = this.getNodeParameter(param.name, itemIndex, '', { extractValue: true });
-			if (isEmpty(raw)) throw new InputError(param, 'is required');
+			if (isEmpty(raw)) throw new InputError(param, 'is required', requiredHint(param));
 			const id = toId(param, raw);
 			input.id = id;
 			input.idLabel = param.label;
@@ -200,15 +260,20 @@ export async function readOperationInput(
 				raw = optionalValues[field.name];
 				const json = isList(field) ? optionalValues[listNames(field.name).json] : undefined;
 				if (!isEmpty(json) && json !== '[]') {
-					if (!isEmpty(raw))
-						throw new InputError(field, 'set either the rows or the JSON, not both');
+					if (!isEmpty(raw)) {
+						throw new InputError(
+							field,
+							'set either the rows or the JSON, not both',
+							`Use either the ${field.label} rows or ${field.label} (JSON), not both: remove one of them`,
+						);
+					}
 					raw = json;
 				}
 				if (raw && typeof raw === 'object' && '__rl' in (raw as object))
 					raw = (raw as { value?: unknown }).value;
 			}
 			if (isEmpty(raw) || (isList(field) && convertList(field, raw).length === 0)) {
-				if (field.required) throw new InputError(field, 'is required');
+				if (field.required) throw new InputError(field, 'is required', requiredHint(field));
 				continue;
 			}
 			provided++;
@@ -247,6 +312,7 @@ export async function readOperationInput(
 			`Set at least one field under "${label}" (${group}): ${choices.join(', ')} [item ${itemIndex}]`,
 			{
 				itemIndex,
+				description: `Add one of these fields under ${label} and give it a value. An update with nothing to change is not sent.`,
 			},
 		);
 	}
@@ -267,20 +333,26 @@ function checkLimits(
 		(f) => (f.type === 'binaryList' || f.type === 'binary') && !f.asDataUrl,
 	);
 	const subject = field ? `${field.label} (${field.name})` : 'Files';
-	const options = { itemIndex, ...(field ? { description: field.description } : {}) };
 	if (limits.maxFiles !== undefined && input.files.length > limits.maxFiles) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invalid ${subject}: ${input.files.length} files given, at most ${limits.maxFiles} allowed [item ${itemIndex}]`,
-			options,
+			{
+				itemIndex,
+				description: `Name at most ${limits.maxFiles} binary fields, separated by commas`,
+			},
 		);
 	}
 	const total = input.files.reduce((sum, file) => sum + file.data.length, 0);
 	if (limits.maxTotalBytes !== undefined && total > limits.maxTotalBytes) {
+		const mb = Math.round(limits.maxTotalBytes / 1048576);
 		throw new NodeOperationError(
 			this.getNode(),
-			`Invalid ${subject}: the files total ${total} bytes; at most ${limits.maxTotalBytes} bytes (${Math.round(limits.maxTotalBytes / 1048576)} MB) are allowed [item ${itemIndex}]`,
-			options,
+			`Invalid ${subject}: the files total ${total} bytes; at most ${limits.maxTotalBytes} bytes (${mb} MB) are allowed [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `Send files of at most ${mb} MB together: leave some out, or make them smaller (e.g. compress the PDFs)`,
+			},
 		);
 	}
 }

@@ -18,5 +18,5 @@ export async function executeOperation(
 ): Promise<INodeExecutionData[]> {
 	const input = await readOperationInput.call(this, operation, itemIndex);
 	const request = buildRequest(resource, operation, input, itemIndex);
-	return await toItems.call(this, operation, request, input, itemIndex, retry);
+	return await toItems.call(this, resource, operation, request, input, itemIndex, retry);
 }

@@ -1,11 +1,38 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { apiRequest, downloadCloudFile, getRecords } from '../../shared';
-import type { ApiRequest, CloudFile, OperationSpec, RetryOptions } from '../../shared';
+import {
+	apiRequest,
+	downloadCloudFile,
+	getRecords,
+	simplifiedFields,
+	simplify,
+} from '../../shared';
+import type {
+	ApiRequest,
+	CloudFile,
+	OperationSpec,
+	ResourceSpec,
+	RetryOptions,
+} from '../../shared';
 import type { OperationInput } from './input';
+import { readLimit } from './input';
+
+/** The records as they go out: only the Simplify fields when the operation has the option on. */
+function presented(
+	this: IExecuteFunctions,
+	resource: ResourceSpec,
+	operation: OperationSpec,
+	records: IDataObject[],
+	itemIndex: number,
+): IDataObject[] {
+	const fields = simplifiedFields(resource, operation);
+	if (!fields || !this.getNodeParameter('simplify', itemIndex, true)) return records;
+	return records.map((record) => simplify(record, fields));
+}
 
 /** Sends the request and shapes the answer by the operation's response kind, one item per record. */
 export async function toItems(
 	this: IExecuteFunctions,
+	resource: ResourceSpec,
 	operation: OperationSpec,
 	request: ApiRequest,
 	input: OperationInput,
@@ -15,17 +42,19 @@ export async function toItems(
 	const pairedItem = { item: itemIndex };
 
 	if (operation.response === 'pages') {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const records = await getRecords.call(this, request, limit, retry);
-		return records.map((json) => ({ json, pairedItem }));
+		const records = await getRecords.call(this, request, readLimit.call(this, itemIndex), retry);
+		return presented
+			.call(this, resource, operation, records, itemIndex)
+			.map((json) => ({ json, pairedItem }));
 	}
 
 	const response = await apiRequest.call(this, request, retry);
 	const body = response.body as IDataObject;
 	if (operation.response === 'dataList') {
 		const records = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-		return records.map((json) => ({ json, pairedItem }));
+		return presented
+			.call(this, resource, operation, records, itemIndex)
+			.map((json) => ({ json, pairedItem }));
 	}
 	if (operation.response === 'cloudFile' && this.getNodeParameter('download', itemIndex, true)) {
 		const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
@@ -34,6 +63,7 @@ export async function toItems(
 			body as unknown as CloudFile,
 			itemIndex,
 			input.id ?? 'file',
+			retry,
 		);
 		return [
 			{
@@ -48,5 +78,6 @@ export async function toItems(
 			},
 		];
 	}
-	return [{ json: body, pairedItem }];
+	const [json] = presented.call(this, resource, operation, [body], itemIndex);
+	return [{ json, pairedItem }];
 }

@@ -6,10 +6,13 @@ import { executeApiRequest } from './apiRequest';
 import { executeOperation } from './operation';
 
 function retryOptions(this: IExecuteFunctions): RetryOptions {
-	const options = this.getNodeParameter('requestOptions', 0, {}) as Partial<RetryOptions>;
+	const options = this.getNodeParameter('requestOptions', 0, {}) as Partial<RetryOptions> & {
+		timeout?: number;
+	};
 	return {
 		maxRetries: options.maxRetries ?? DEFAULT_RETRY.maxRetries,
 		maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_RETRY.maxWaitSeconds,
+		...(options.timeout === undefined ? {} : { timeoutSeconds: options.timeout }),
 	};
 }
 
@@ -22,7 +25,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resourceValue = this.getNodeParameter('resource', itemIndex) as string;
 			const operationValue = this.getNodeParameter('operation', itemIndex) as string;
-			if (resourceValue === 'apiRequest') {
+			// Custom API Call: the resource of that name, or the last operation of any resource.
+			if (resourceValue === 'apiRequest' || operationValue === 'send') {
 				output.push(...(await executeApiRequest.call(this, itemIndex, retry)));
 				continue;
 			}

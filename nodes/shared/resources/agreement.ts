@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../spec';
 import { pathIdField } from './sharedFields';
+import { agreementRecord } from './records';
 
 const agreementId = pathIdField(
 	'agreementId',
@@ -13,6 +14,8 @@ export const agreement: ResourceSpec = {
 	value: 'agreement',
 	name: 'Agreement',
 	noun: 'agreement',
+	record: agreementRecord,
+	simplified: ['id', 'name', 'status', 'signerName', 'createdAt'],
 	operations: [
 		{
 			value: 'create',

@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../spec';
 import { customerIdField, pathIdField } from './sharedFields';
+import { appointmentRecord } from './records';
 
 const appointmentId = pathIdField(
 	'appointmentId',
@@ -13,6 +14,17 @@ export const appointment: ResourceSpec = {
 	value: 'appointment',
 	name: 'Appointment',
 	noun: 'appointment',
+	record: appointmentRecord,
+	simplified: [
+		'id',
+		'customerId',
+		'attendeeName',
+		'attendeeEmail',
+		'startsAt',
+		'endsAt',
+		'status',
+		'onlineMeetingLink',
+	],
 	operations: [
 		{
 			value: 'changeStatus',

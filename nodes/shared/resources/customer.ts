@@ -1,5 +1,6 @@
 import type { FieldSpec, ResourceSpec } from '../spec';
 import { companyAddressFields, customerIdField } from './sharedFields';
+import { customerRecord } from './records';
 
 const customerId = customerIdField('The customer to use');
 
@@ -18,6 +19,8 @@ export const customer: ResourceSpec = {
 	value: 'customer',
 	name: 'Customer',
 	noun: 'customer',
+	record: customerRecord,
+	simplified: ['id', 'companyName', 'primaryEmail', 'phone', 'address', 'zipCode', 'city'],
 	operations: [
 		{
 			value: 'create',
@@ -55,7 +58,7 @@ export const customer: ResourceSpec = {
 			value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many customers',
-			description: 'List customers, oldest or newest first as the portal returns them',
+			description: 'List customers in the order the portal returns them',
 			method: 'GET',
 			path: '/customers',
 			scope: 'customers.read',

@@ -1,5 +1,6 @@
 import type { FieldSpec, ResourceSpec } from '../spec';
 import { pathIdField } from './sharedFields';
+import { customerGroupRecord, customerRecord } from './records';
 
 const customerGroupId = pathIdField(
 	'customerGroupId',
@@ -29,6 +30,8 @@ export const customerGroup: ResourceSpec = {
 	value: 'customerGroup',
 	name: 'Customer Group',
 	noun: 'customer group',
+	record: customerGroupRecord,
+	simplified: ['id', 'name'],
 	operations: [
 		{
 			value: 'addCustomers',
@@ -43,6 +46,7 @@ export const customerGroup: ResourceSpec = {
 			bodyType: 'json',
 			// Not paginated: the API returns the customers in `{data}`.
 			response: 'dataList',
+			returns: { noun: 'customer', record: customerRecord },
 			fields: [{ ...customers, required: true }],
 		},
 		{

@@ -8,6 +8,7 @@ import {
 	pdfField,
 	sendNotificationField,
 } from './sharedFields';
+import { customerInvoiceRecord } from './records';
 
 const invoiceId = pathIdField(
 	'invoiceId',
@@ -33,6 +34,8 @@ export const customerInvoice: ResourceSpec = {
 	value: 'customerInvoice',
 	name: 'Customer Invoice',
 	noun: 'customer invoice',
+	record: customerInvoiceRecord,
+	simplified: ['id', 'customerId', 'invoiceNumber', 'issuedAt', 'amount', 'paidAt'],
 	operations: [
 		{
 			value: 'create',
@@ -130,8 +133,10 @@ export const customerInvoice: ResourceSpec = {
 					description: 'When the invoice was paid',
 				},
 			],
-			// Setting the same payment time twice leaves the same invoice.
-			idempotent: true,
+			// Not idempotent: the docs say this also syncs the bookkeeping integration, and they do not
+			// say a repeat is ignored. A repeat after a lost answer could book the payment twice
+			// there, so it is sent again only after a 429 (not processed).
+			idempotent: false,
 		},
 	],
 };

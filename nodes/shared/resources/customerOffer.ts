@@ -8,6 +8,7 @@ import {
 	pdfField,
 	sendNotificationField,
 } from './sharedFields';
+import { customerOfferRecord } from './records';
 
 const offerId = pathIdField(
 	'offerId',
@@ -69,6 +70,17 @@ export const customerOffer: ResourceSpec = {
 	value: 'customerOffer',
 	name: 'Customer Offer',
 	noun: 'customer offer',
+	record: customerOfferRecord,
+	simplified: [
+		'id',
+		'customerId',
+		'offerNumber',
+		'issuedAt',
+		'expiresAt',
+		'amount',
+		'acceptedAt',
+		'rejectedAt',
+	],
 	operations: [
 		{
 			value: 'create',
@@ -143,8 +155,10 @@ export const customerOffer: ResourceSpec = {
 			optionalGroup: 'updateFields',
 			// An empty PATCH would change nothing.
 			requireOneField: true,
-			// Setting the same times twice leaves the same offer.
-			idempotent: true,
+			// Not idempotent: the docs say this also syncs the connected integration, and they do not
+			// say a repeat is ignored. A repeat after a lost answer could record the decision there
+			// twice, so it is sent again only after a 429 (not processed).
+			idempotent: false,
 		},
 	],
 };

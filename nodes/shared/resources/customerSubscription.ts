@@ -8,6 +8,7 @@ import {
 	startDateField,
 	vatRateField,
 } from './sharedFields';
+import { customerSubscriptionRecord } from './records';
 
 const subscriptionId: FieldSpec = {
 	// The docs give the prefix `sub_`; their examples show `sub__…`, which also starts with it.
@@ -37,6 +38,17 @@ export const customerSubscription: ResourceSpec = {
 	value: 'customerSubscription',
 	name: 'Customer Subscription',
 	noun: 'customer subscription',
+	record: customerSubscriptionRecord,
+	simplified: [
+		'id',
+		'customerId',
+		'description',
+		'status',
+		'interval',
+		'amount',
+		'vatRate',
+		'renewsAt',
+	],
 	operations: [
 		{
 			value: 'create',

@@ -10,6 +10,11 @@ import {
 	startDateField,
 	vatRateField,
 } from './sharedFields';
+import {
+	customerSubscriptionPackageRecord,
+	customerSubscriptionRecord,
+	pendingSignUpRecord,
+} from './records';
 
 const packageId = pathIdField(
 	'packageId',
@@ -24,6 +29,8 @@ export const customerSubscriptionPackage: ResourceSpec = {
 	value: 'customerSubscriptionPackage',
 	name: 'Customer Subscription Package',
 	noun: 'customer subscription package',
+	record: customerSubscriptionPackageRecord,
+	simplified: ['id', 'name', 'interval', 'amount', 'vatRate', 'availableForSale'],
 	operations: [
 		{
 			value: 'create',
@@ -98,6 +105,7 @@ export const customerSubscriptionPackage: ResourceSpec = {
 			pathParams: [packageId],
 			bodyType: 'json',
 			response: 'record',
+			returns: { noun: 'customer subscription', record: customerSubscriptionRecord },
 			fields: [
 				customerIdField('The customer to sign up'),
 				startDateField,
@@ -127,6 +135,7 @@ export const customerSubscriptionPackage: ResourceSpec = {
 			pathParams: [packageId],
 			bodyType: 'json',
 			response: 'record',
+			returns: { noun: 'pending sign-up', record: pendingSignUpRecord },
 			// The docs do not show which fields are required; all five are treated as required.
 			fields: [
 				...companyAddressFields.map((field) => ({ ...field, required: true })),

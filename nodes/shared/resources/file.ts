@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../spec';
 import { directoryIdField } from './sharedFields';
+import { fileRecord } from './records';
 
 const parentDirectory = directoryIdField(
 	'directory',
@@ -11,6 +12,8 @@ export const file: ResourceSpec = {
 	value: 'file',
 	name: 'File',
 	noun: 'file',
+	record: fileRecord,
+	simplified: ['id', 'type', 'name', 'size', 'mime'],
 	operations: [
 		{
 			value: 'createDirectory',

@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../spec';
 import { customerIdField, directoryIdField, pathIdField } from './sharedFields';
+import { fileRequestRecord } from './records';
 
 const requestId = pathIdField(
 	'requestId',
@@ -13,6 +14,8 @@ export const fileRequest: ResourceSpec = {
 	value: 'fileRequest',
 	name: 'File Request',
 	noun: 'file request',
+	record: fileRequestRecord,
+	simplified: ['id', 'name', 'customerId', 'completedAt', 'createdAt'],
 	operations: [
 		{
 			value: 'create',

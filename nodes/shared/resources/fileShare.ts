@@ -1,10 +1,13 @@
 import type { ResourceSpec } from '../spec';
 import { customerIdField } from './sharedFields';
+import { fileShareRecord } from './records';
 
 export const fileShare: ResourceSpec = {
 	value: 'fileShare',
 	name: 'File Share',
 	noun: 'file share',
+	record: fileShareRecord,
+	simplified: ['id', 'sharedWithCustomerId', 'createdAt', 'links'],
 	operations: [
 		{
 			value: 'create',

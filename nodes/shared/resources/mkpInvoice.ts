@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../spec';
 import { pathIdField } from './sharedFields';
+import { mkpInvoiceRecord } from './records';
 
 const invoiceId = pathIdField(
 	'invoiceId',
@@ -13,6 +14,8 @@ export const mkpInvoice: ResourceSpec = {
 	value: 'mkpInvoice',
 	name: 'MijnKlantportaal Invoice',
 	noun: 'MijnKlantportaal invoice',
+	record: mkpInvoiceRecord,
+	simplified: ['id', 'invoiceNumber', 'totalAmount', 'issuedAt', 'isPaid'],
 	operations: [
 		{
 			value: 'get',

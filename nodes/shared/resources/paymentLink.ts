@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../spec';
 import { amountField, pathIdField } from './sharedFields';
+import { paymentLinkPaymentRecord, paymentLinkRecord } from './records';
 
 const linkId = pathIdField(
 	'linkId',
@@ -13,6 +14,8 @@ export const paymentLink: ResourceSpec = {
 	value: 'paymentLink',
 	name: 'Payment Link',
 	noun: 'payment link',
+	record: paymentLinkRecord,
+	simplified: ['id', 'description', 'amount', 'status', 'checkoutUrl', 'expiresAt'],
 	operations: [
 		{
 			value: 'close',
@@ -97,6 +100,7 @@ export const paymentLink: ResourceSpec = {
 			scope: 'paymentlinks.read',
 			pathParams: [linkId],
 			response: 'pages',
+			returns: { noun: 'payment', record: paymentLinkPaymentRecord },
 		},
 	],
 };

@@ -1,5 +1,6 @@
 import type { FieldSpec, ResourceSpec } from '../spec';
 import { customerIdField, pathIdField, vatRateField } from './sharedFields';
+import { issuedPunchCardRecord, punchCardRecord } from './records';
 
 // The docs' scope table has no punch-card scope, so every operation here has `scope: null`.
 
@@ -46,6 +47,8 @@ export const punchCard: ResourceSpec = {
 	value: 'punchCard',
 	name: 'Punch Card',
 	noun: 'punch card',
+	record: punchCardRecord,
+	simplified: ['id', 'name', 'punches', 'punchLabel', 'forSale', 'price'],
 	operations: [
 		{
 			value: 'create',
@@ -136,6 +139,7 @@ export const punchCard: ResourceSpec = {
 			scope: null,
 			pathParams: [punchCardId, issuedPunchCardId],
 			response: 'record',
+			returns: { noun: 'issued punch card', record: issuedPunchCardRecord },
 		},
 		{
 			value: 'getAll',
@@ -158,6 +162,7 @@ export const punchCard: ResourceSpec = {
 			scope: null,
 			pathParams: [punchCardId],
 			response: 'pages',
+			returns: { noun: 'issued punch card', record: issuedPunchCardRecord },
 		},
 		{
 			value: 'issue',
@@ -171,6 +176,7 @@ export const punchCard: ResourceSpec = {
 			pathParams: [punchCardId],
 			bodyType: 'json',
 			response: 'record',
+			returns: { noun: 'issued punch card', record: issuedPunchCardRecord },
 			fields: [customerIdField('The customer to issue the card to')],
 		},
 		{
@@ -185,6 +191,7 @@ export const punchCard: ResourceSpec = {
 			pathParams: [punchCardId, issuedPunchCardId],
 			bodyType: 'json',
 			response: 'record',
+			returns: { noun: 'issued punch card', record: issuedPunchCardRecord },
 			fields: [
 				{
 					name: 'stamps',

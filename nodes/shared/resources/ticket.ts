@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../spec';
 import { pathIdField } from './sharedFields';
+import { ticketRecord, ticketSummaryRecord } from './records';
 
 const ticketId = pathIdField('ticketId', 'Ticket', 'tic_', 'The ticket to use', 'ticket');
 
@@ -7,6 +8,8 @@ export const ticket: ResourceSpec = {
 	value: 'ticket',
 	name: 'Ticket',
 	noun: 'ticket',
+	record: ticketRecord,
+	simplified: ['id', 'customerId', 'title', 'status', 'messages'],
 	operations: [
 		{
 			value: 'addMessage',
@@ -64,6 +67,7 @@ export const ticket: ResourceSpec = {
 			path: '/tickets',
 			scope: 'tickets.read',
 			response: 'pages',
+			returns: { noun: 'ticket', record: ticketSummaryRecord },
 		},
 	],
 };

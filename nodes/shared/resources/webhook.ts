@@ -1,10 +1,13 @@
 import type { FieldOption, ResourceSpec } from '../spec';
 import { pathIdField } from './sharedFields';
+import { webhookRecord } from './records';
 
 const webhookId = pathIdField('webhookId', 'Webhook', 'wbh_', 'The webhook to use', 'webhook');
 
-/** The 23 event types of the docs; one webhook listens to one of them. */
-/** The 23 documented event types; the webhook trigger offers the same list. */
+/**
+ * The 23 documented event types, in alphabetical order of `name`; one webhook listens to one of
+ * them, and the webhook trigger offers the same list.
+ */
 export const eventTypeOptions: FieldOption[] = [
 	{
 		name: 'Appointment Canceled',
@@ -19,7 +22,17 @@ export const eventTypeOptions: FieldOption[] = [
 	{ name: 'Customer Created', value: 'customer-created', description: 'A customer was created' },
 	{ name: 'Customer Deleted', value: 'customer-deleted', description: 'A customer was deleted' },
 	{
-		name: 'Invoice Chargeback',
+		name: 'Customer Reply to Ticket',
+		value: 'ticket-reply-customer',
+		description: 'A customer replied to a support ticket',
+	},
+	{
+		name: 'Employee Reply to Ticket',
+		value: 'ticket-reply-employee',
+		description: 'An employee replied to a support ticket',
+	},
+	{
+		name: 'Invoice Charged Back',
 		value: 'invoice-chargeback',
 		description: 'A payment of a customer invoice was charged back',
 	},
@@ -75,22 +88,14 @@ export const eventTypeOptions: FieldOption[] = [
 		description: 'A customer subscription was changed',
 	},
 	{ name: 'Ticket Created', value: 'ticket-created', description: 'A support ticket was created' },
-	{
-		name: 'Ticket Reply Customer',
-		value: 'ticket-reply-customer',
-		description: 'A customer replied to a ticket',
-	},
-	{
-		name: 'Ticket Reply Employee',
-		value: 'ticket-reply-employee',
-		description: 'An employee replied to a ticket',
-	},
 ];
 
 export const webhook: ResourceSpec = {
 	value: 'webhook',
 	name: 'Webhook',
 	noun: 'webhook',
+	record: webhookRecord,
+	simplified: ['id', 'type', 'url', 'createdAt'],
 	operations: [
 		{
 			value: 'create',

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { Failure } from './failure';
-import { NOT_SENT_CODES, TIMEOUT_CODES } from './failure';
+import type { Failure } from './send';
+import { NOT_SENT_CODES, TIMEOUT_CODES } from './send';
 import type { ApiRequest, RetryOptions } from './types';
 
 interface ApiErrorBody {
@@ -10,10 +10,30 @@ interface ApiErrorBody {
 	requiredScope?: string;
 }
 
-function apiBody(failure: Failure): ApiErrorBody {
+/** `text` without the credential's secrets, nor any `Bearer …` value. */
+export function scrub(text: string, secrets: string[]): string {
+	let out = text;
+	for (const secret of secrets) out = out.split(secret).join('[redacted]');
+	return out.replace(/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]');
+}
+
+/** A JSON value with every string in it (keys too) scrubbed. */
+function scrubbed(value: unknown, secrets: string[]): unknown {
+	if (typeof value === 'string') return scrub(value, secrets);
+	if (Array.isArray(value)) return value.map((entry) => scrubbed(entry, secrets));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [scrub(key, secrets), scrubbed(entry, secrets)]),
+		);
+	}
+	return value;
+}
+
+/** The API's error body, scrubbed: the error keeps it, and a server may echo the credential. */
+function apiBody(failure: Failure, secrets: string[]): ApiErrorBody {
 	const data = failure.data;
 	if (data && typeof data === 'object' && !Array.isArray(data) && !Buffer.isBuffer(data)) {
-		return data as ApiErrorBody;
+		return scrubbed(data, secrets) as ApiErrorBody;
 	}
 	return {};
 }
@@ -42,23 +62,24 @@ function hintFor(status: number | undefined, body: ApiErrorBody, request: ApiReq
 				: 'The record was not found. Check the ID.';
 		case 422: {
 			const fields = fieldErrors(body);
-			return fields.length
-				? `The API refused these fields: ${fields.join('; ')}`
-				: 'The API refused the input. Check the fields sent.';
+			if (fields.length) return `The API refused these fields: ${fields.join('; ')}`;
+			// Such as "Payment Link is already closed": the input was fine, the action is not possible.
+			return `The API refused the action in the current state of the ${subject.noun ?? 'record'}. Check it in the portal before you try again.`;
 		}
 		default:
 			return '';
 	}
 }
 
-/** How a request ended, for the error: what was tried and for how long. */
+/** How a request ended, for the error: what was tried. */
 export interface FailureContext {
 	retry?: RetryOptions;
 	/** Max Wait ran out before Max Retries did. */
 	outOfTime?: boolean;
 	/** The connection was refused: nothing reached the API. */
 	notSent?: boolean;
-	elapsedMs?: number;
+	/** The credential's secrets, cut out of everything the error says or keeps. */
+	secrets?: string[];
 }
 
 const times = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
@@ -67,7 +88,7 @@ const times = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
  * What went wrong, in words. The error code stays out of the message: n8n replaces any message
  * that names a Node.js code (ECONNRESET, …) with a generic text of its own.
  */
-function networkCause(failure: Failure): { cause: string; code?: string } {
+export function networkCause(failure: Failure): { cause: string; code?: string } {
 	if (failure.malformed)
 		return { cause: `a broken response (status ${failure.status ?? 'unknown'}, not valid JSON)` };
 	const code = failure.networkCode ?? 'unknown';
@@ -99,7 +120,8 @@ export function toNodeApiError(
 	attempts: number,
 	context: FailureContext = {},
 ): NodeApiError {
-	const body = apiBody(failure);
+	const secrets = context.secrets ?? [];
+	const body = apiBody(failure, secrets);
 	const status = failure.status;
 	const subject = request.subject ?? {};
 	const what = subject.action ?? `${request.method} request`;
@@ -109,11 +131,7 @@ export function toNodeApiError(
 		: 'Check in the portal whether it took effect before you run it again.';
 	let message: string;
 	let description: string;
-	if (status === 429) {
-		message = `Rate limited by MijnKlantportaal: ${what} was refused after ${times(attempts)}`;
-		description =
-			'The API allows 60 requests per minute per key or token. Raise the node\'s "Max Wait" option, process fewer items per run, or ask MijnKlantportaal for a higher limit.';
-	} else if (failure.networkCode || failure.malformed) {
+	if (failure.networkCode || failure.malformed) {
 		const { cause, code } = networkCause(failure);
 		const detail = code ? `Error code: ${code}. ` : '';
 		if (request.idempotent || context.notSent) {
@@ -137,6 +155,8 @@ export function toNodeApiError(
 			: `${what} failed with status ${status ?? 'unknown'}`;
 		description = hintFor(status, body, request);
 	}
+	message = scrub(message, secrets);
+	description = scrub(description, secrets);
 	const errorResponse: JsonObject = {
 		message,
 		httpCode: status === undefined ? null : String(status),
@@ -188,13 +208,24 @@ export function rateLimitError(
  * The one place where an error from below becomes an n8n error. n8n's own errors pass through as
  * they are (both constructors hand back an error of their own kind unchanged, which keeps the
  * transport's message, description and HTTP status); anything else becomes a NodeOperationError.
+ * With `secrets` (from the transport, for an error of n8n's that is no HTTP failure) the error is
+ * built anew from its words with the secrets cut out, and without its cause: the HTTP client's
+ * error there holds the request, Authorization header included.
  */
 export function asNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex?: number,
+	secrets?: string[],
 ): NodeApiError | NodeOperationError {
 	const options = itemIndex === undefined ? {} : { itemIndex };
+	if (secrets) {
+		const { message, description } = error as { message?: unknown; description?: unknown };
+		return new NodeOperationError(node, scrub(String(message ?? error), secrets), {
+			...options,
+			...(typeof description === 'string' ? { description: scrub(description, secrets) } : {}),
+		});
+	}
 	if (error instanceof NodeApiError)
 		return new NodeApiError(node, error as unknown as JsonObject, options);
 	return new NodeOperationError(node, error as Error, options);

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
-import { header } from './failure';
-import type { Failure } from './failure';
+import { header } from './send';
+import type { Failure } from './send';
 
 /** Timer slack added to a predicted window reset, so the next request lands after it. */
 const RESET_MARGIN_MS = 10;

@@ -27,7 +27,7 @@ export interface RequestSubject {
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
-	/** A path under the API base (`/customers`), or an absolute URL on the API's own origin. */
+	/** A path under the API base (`/customers`), or an absolute URL on the API's origin. */
 	path: string;
 	qs?: Record<string, string | number | boolean>;
 	/** A JSON body. */
@@ -43,6 +43,8 @@ export interface ApiResponse<T = unknown> {
 	body: T;
 	headers: Record<string, string | string[] | undefined>;
 	statusCode: number;
+	/** The URL the request went to, without the `qs` parameters. */
+	url?: string;
 }
 
 export interface RetryOptions {
@@ -53,6 +55,9 @@ export interface RetryOptions {
 	maxRetries: number;
 	/** Most seconds one request may spend waiting (rate limit and backoff together). */
 	maxWaitSeconds: number;
-	/** Per attempt; default 60 s, 300 s for uploads. */
+	/**
+	 * Most seconds one attempt may take for the whole answer, headers and body: the Timeout option.
+	 * Unset: 60 s, and 300 s for a file upload or download.
+	 */
 	timeoutSeconds?: number;
 }

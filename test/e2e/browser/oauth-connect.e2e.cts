@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, selectors } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { freePort, openEditor, signInInBrowser } from './browser.cjs';
 import { startMockServer } from '../../mock-server';
 import type { LogEntry, MockServer } from '../../mock-server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,37 +19,11 @@ const { N8n, OWNER } = require('../lib/n8n.js');
  * hidden `$self` expressions, so this is where the scope choice and `prompt` are proven.
  */
 
-const CHROMIUM = process.env.MKP_E2E_CHROMIUM || '/usr/bin/chromium';
-// This machine has no network: keep Chromium from trying.
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 const ARTIFACTS = path.join(REPO, 'test-artifacts', 'oauth-connect');
 const CREDENTIAL_NAME = 'MKP browser OAuth2';
 /** Picked in the UI, in this order; none of them is `agreements.read`. */
 const SCOPES = ['customers.read', 'invoices.read', 'tickets.write'];
 const WORKFLOW_ID = 'e2eBrowserOAuth1';
-
-/** The first port from `from` on which both n8n and its task-runner broker (port + 1000) can listen. */
-async function freePort(from: number): Promise<number> {
-	const canListen = (port: number) =>
-		new Promise<boolean>((resolve) => {
-			const server = net.createServer();
-			server.once('error', () => resolve(false));
-			server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-		});
-	for (let port = from; port < from + 200; port++) {
-		if ((await canListen(port)) && (await canListen(port + 1000))) return port;
-	}
-	throw new Error(`no free port from ${from}`);
-}
 
 function workflow(credential: { id: string; name: string }) {
 	const mkp = (name: string, parameters: Record<string, unknown>, position: [number, number], extra = {}) => ({
@@ -142,7 +115,7 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		lap('provision + build + pack');
 
 		mock = await startMockServer({ port: 0, seed: 31, records: 5, rateLimit: null, expiresIn: 3600, appName: 'n8n (browser e2e)' });
-		const port = await freePort(5700);
+		const port = await freePort(Number(process.env.MKP_E2E_PORT_BASE || 5700));
 		mock.addRedirectUri(`http://localhost:${port}/rest/oauth2-credential/callback`);
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mkp-e2e-browser-n8n-'));
 		n8n = new N8n({ runtime, userFolder, port, name: 'browser@n8n2' });
@@ -152,11 +125,7 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		await n8n.signIn();
 		lap('n8n start + owner setup');
 
-		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-		selectors.setTestIdAttribute('data-test-id');
-		context = await browser.newContext({ baseURL: n8n.baseUrl, viewport: { width: 1400, height: 1000 } });
-		context.setDefaultTimeout(30000);
-		page = await context.newPage();
+		({ browser, context, page } = await openEditor(n8n.baseUrl));
 		page.on('response', (response) => {
 			if (response.url().includes('/rest/') && response.request().method() !== 'GET') {
 				editorCalls.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
@@ -165,13 +134,6 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`));
 		page.on('console', (message) => {
 			if (message.type() === 'error') browserErrors.push(`console: ${message.text()}`);
-		});
-		// Onboarding and survey modals can pop up over anything; close them whenever they do.
-		await page.addLocatorHandler(page.getByTestId('nps-survey-modal').filter({ visible: true }), async () => {
-			await page.keyboard.press('Escape');
-		});
-		await page.addLocatorHandler(page.getByTestId('personalization-form').filter({ visible: true }), async () => {
-			await page.getByRole('button', { name: /get started|skip|continue/i }).filter({ visible: true }).first().click();
 		});
 		lap('browser launch');
 	}, 600000);
@@ -212,11 +174,7 @@ describe('OAuth2 connect in a real browser (n8n 2.x editor, Chromium)', () => {
 		let createdId = '';
 
 		await withArtifacts('connect', async () => {
-			await page.goto('/signin');
-			await page.getByTestId('emailOrLdapLoginId').locator('input').fill(OWNER.email);
-			await page.getByTestId('password').locator('input').fill(OWNER.password);
-			await page.getByTestId('form-submit-button').click();
-			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+			await signInInBrowser(page, OWNER);
 			lap('browser sign-in');
 
 			await page.goto('/home/credentials');

@@ -34,6 +34,11 @@ function mkp(name, parameters, { oauth = false, continueOnFail = false } = {}) {
 	};
 }
 
+/** A workflow node at `position`, its id made from its name, with the API-key credential. */
+function node(name, type, parameters, position, extra = {}) {
+	return { id: name.replace(/\W+/g, '-').toLowerCase(), name, type, typeVersion: 1, position, parameters, credentials: { mijnKlantportaalApi: API_KEY_CREDENTIAL }, ...extra };
+}
+
 const byId = (expression) => ({ __rl: true, mode: 'id', value: expression });
 
 function actionWorkflows() {
@@ -81,7 +86,7 @@ function actionWorkflows() {
 	};
 }
 
-module.exports = { apiKeyCredential, oauthCredential, actionWorkflows, chain, mkp, byId, API_KEY_CREDENTIAL, OAUTH_CREDENTIAL };
+module.exports = { apiKeyCredential, oauthCredential, actionWorkflows, chain, mkp, node, byId, API_KEY_CREDENTIAL, OAUTH_CREDENTIAL };
 
 const WEBHOOK_ID = 'e2e-webhook-0001';
 

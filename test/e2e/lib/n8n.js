@@ -3,6 +3,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawn, execFileSync } = require('child_process');
 const { stopChild } = require('./child');
+const { cleanNpmEnv } = require('./npm-env');
 
 /** Every n8n process this process started; they must not outlive it (a killed demo or a failed test). */
 const children = new Set();
@@ -71,6 +72,7 @@ class N8n {
 		// --omit=peer: n8n itself provides n8n-workflow to community packages.
 		execFileSync('npm', ['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
 			cwd: dir,
+			env: cleanNpmEnv(),
 			stdio: ['ignore', 'ignore', 'inherit'],
 		});
 	}

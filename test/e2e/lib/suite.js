@@ -20,10 +20,14 @@ function packOnce() {
 
 // MKP_E2E_PORT_BASE lets suites run side by side on one machine (each n8n takes port, port + 1 and port + 1000).
 let nextPort = Number(process.env.MKP_E2E_PORT_BASE || 5710);
+// Ports fetch() refuses to connect to (the Fetch standard's "bad ports" above 1024; 6000 is X11):
+// an n8n there would never look ready to the suites.
+const FETCH_BLOCKED_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
 /** A fresh n8n user folder with the packed package installed. */
 function freshN8n(major, name, env = {}) {
 	const runtime = provision(major);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mkp-e2e-${name}-`));
+	while (FETCH_BLOCKED_PORTS.has(nextPort) || FETCH_BLOCKED_PORTS.has(nextPort + 1)) nextPort += 3;
 	const port = nextPort;
 	nextPort += 3;
 	// n8n 1.123 defaults to the isolated-vm expression engine, whose native module needs Node 22+

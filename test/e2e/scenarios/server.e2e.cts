@@ -1,3 +1,4 @@
+import * as net from 'node:net';
 import { startMockServer } from '../../mock-server';
 import type { MockServer } from '../../mock-server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,23 +42,46 @@ describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n s
 		await mock?.close();
 	});
 
+	// The endpoint tests the data the editor sends for a saved credential (here the imported one).
+	const credentialTest = (apiKey: string, apiBaseUrl: string) =>
+		n8n.rest('POST', '/credentials/test', {
+			credentials: {
+				id: fixtures.API_KEY_CREDENTIAL.id,
+				name: fixtures.API_KEY_CREDENTIAL.name,
+				type: 'mijnKlantportaalApi',
+				data: { apiKey, environment: 'custom', apiBaseUrl },
+			},
+		});
+
 	it("n8n's own credential test passes a valid key and fails an invalid one with our message", async () => {
-		// The endpoint tests the data the editor sends for a saved credential (here the imported one).
-		const test = (apiKey: string) =>
-			n8n.rest('POST', '/credentials/test', {
-				credentials: {
-					id: fixtures.API_KEY_CREDENTIAL.id,
-					name: fixtures.API_KEY_CREDENTIAL.name,
-					type: 'mijnKlantportaalApi',
-					data: { apiKey, environment: 'custom', apiBaseUrl: mock.apiBaseUrl },
-				},
-			});
+		const test = (apiKey: string) => credentialTest(apiKey, mock.apiBaseUrl);
 		await expect(test(mock.apiKey)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
 		const scopeless = mock.createApiKey(['tickets.read']);
 		await expect(test(scopeless)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
 		const invalid = await test('mkp_invalid_key');
 		expect(invalid.status).toBe('Error');
 		expect(invalid.message).toMatch(/API key was not accepted/);
+	});
+
+	it("n8n's own credential test refuses a custom host outside the allow-list by name; an unreachable one gets n8n's own words", async () => {
+		const test = (apiBaseUrl: string) => credentialTest(mock.apiKey, apiBaseUrl);
+		await expect(test('https://evil.example.com/v1')).resolves.toEqual({
+			status: 'Error',
+			message:
+				"The host evil.example.com in the credential's API Base URL is not allowed: a custom server must be https on *.mijnklantportaal.nl, or http or https on this machine (localhost, 127.0.0.0/8, [::1])",
+		});
+		// A loopback port nobody listens on. n8n's tester words a network failure itself: 2.x by the
+		// code on the error's cause alone (credentials-tester.service: `message: error.cause.code`),
+		// 1.x by its NodeApiError's generic text (its NodeApiError has no cause). No credential can
+		// change either, and neither names the host.
+		const closed = await new Promise<number>((resolve) => {
+			const probe = net.createServer().listen(0, '127.0.0.1', () => {
+				const { port } = probe.address() as net.AddressInfo;
+				probe.close(() => resolve(port));
+			});
+		});
+		const refused = major === '1' ? 'The service refused the connection - perhaps it is offline' : 'ECONNREFUSED';
+		await expect(test(`http://127.0.0.1:${closed}/v1`)).resolves.toEqual({ status: 'Error', message: refused });
 	});
 
 	it('registers one webhook per event with the production URL, and runs on signed deliveries only', async () => {
@@ -112,6 +136,30 @@ describe.each(majors() as string[])('published workflows in real n8n %s.x (n8n s
 		expect(emitted.sort()).toEqual([...firstBatch, ...secondBatch].sort());
 		expect(emitted.some((id) => existing.has(id))).toBe(false);
 		expect(runs.flatMap((r) => r.items).every((i) => i.json.event === 'customerCreated' && typeof i.json.detectedAt === 'string')).toBe(true);
+	});
+
+	it('a repeated delivery is answered 200 and starts nothing; the forged one above is a warning in n8n\'s log', async () => {
+		const hook = registeredWebhooks().find((w) => w.type === 'customer-created')!;
+		const body = JSON.stringify({ event: 'customer-created', createdAt: '2026-12-01T10:00:00+01:00', data: { id: 'cst_repeat' } });
+		const send = async () => {
+			const response = await fetch(String(hook.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-signature': String(hook.secret) }, body });
+			return { status: response.status, text: await response.text() };
+		};
+		const before = (await executions.list(workflows.webhook.id)).length;
+		const first = await send();
+		expect({ status: first.status, body: JSON.parse(first.text) }).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+		const repeat = await send();
+		expect({ status: repeat.status, body: JSON.parse(repeat.text) }).toEqual({
+			status: 200,
+			body: { message: 'Already received: an identical delivery was accepted in the last 10 minutes, so the workflow was not started again' },
+		});
+		await executions.waitFor(workflows.webhook.id, (list: Array<{ status: string }>) => list.filter((e) => e.status === 'success').length >= before + 1, { timeoutMs: 60000 });
+		const runs: TriggerRun[] = await executions.triggerItems(workflows.webhook.id, 'Portal event');
+		expect(runs.filter((r) => r.items.some((i) => (i.json.data as { id: string }).id === 'cst_repeat'))).toHaveLength(1);
+		expect(runs).toHaveLength(before + 1);
+		const log: string = n8n.logs();
+		expect(log).toContain('refused a delivery with 401: The X-Webhook-Signature header does not match a webhook of this workflow.');
+		expect(log).not.toContain(String(hook.secret));
 	});
 
 	it('deactivating the webhook workflow removes its webhooks from the portal', async () => {

@@ -121,6 +121,15 @@ describe('webhook delivery', () => {
 		expect(mock.counters.webhookDeliveries).toBeGreaterThanOrEqual(3);
 	});
 
+	test("signature 'hex' sends the bare hex HMAC of the raw body", async () => {
+		await webhook('appointment-created', '/x', 'hex-secret');
+		const res = await admin(mock, '/webhooks/fire', 'POST', { event: 'appointment-created', data: { id: 'apt_2' }, signature: 'hex' });
+		expect(res.body.deliveries).toHaveLength(1);
+		const [call] = received;
+		expect(call.headers['x-webhook-signature']).toBe(crypto.createHmac('sha256', 'hex-secret').update(call.raw).digest('hex'));
+		expect((await admin(mock, '/webhooks/fire', 'POST', { event: 'appointment-created', signature: 'md5' })).body.message).toBe('signature must be "secret", "hmac" or "hex".');
+	});
+
 	test('unreachable receivers are reported, unknown events refused', async () => {
 		await admin(mock, '/records/webhooks', 'POST', { type: 'offer-created', url: 'http://127.0.0.1:1/x', secret: 's' });
 		const res = await admin(mock, '/webhooks/fire', 'POST', { event: 'offer-created', data: {} });

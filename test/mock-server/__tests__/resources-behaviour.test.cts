@@ -127,6 +127,8 @@ describe('subscriptions and packages', () => {
 	test('sign-up/ (trailing slash) makes a pending record for a non-customer', async () => {
 		const pkg = coll('customerSubscriptionPackages').all()[0];
 		const before = coll('customerSubscriptions').size;
+		// The mock clock runs on with real time: put it back at 10:00 so the expiry is exact however slow the machine.
+		mock.clock.set('2025-06-02T08:00:00Z');
 		const reply = await call('POST', `/customer-subscription-packages/${pkg.id}/sign-up/`, { json: { companyName: 'Nieuw', address: 'Laan 1', zipCode: '1000 AA', city: 'Amsterdam', email: 'nieuw@example.nl' } });
 		expect(reply.status).toBe(200);
 		expect(Object.keys(reply.body).sort()).toEqual(['expiresAt', 'id', 'paymentLink']);

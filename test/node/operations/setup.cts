@@ -3,12 +3,14 @@
 // against a mock of its own and checks what all operations share: no error, exactly the expected
 // API requests (method, path with IDs, query, JSON body or multipart fields and files, content
 // type), the credential, no storage request unless the operation downloads, and `pairedItem`.
-// The case's own `check` then proves the output. coverage.test.cts checks that every operation
+// The case's own `check` then proves the output, and the output schema the build ships for the
+// operation must describe those items exactly. coverage.test.cts checks that every operation
 // has a case, on its documented endpoint.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { resources } from '../../../nodes/shared/resources';
 import type { InputItem, MockServer, NodeRun } from '../setup.cjs';
 import { binaryBytes, run, sha256, startMock, summary } from '../setup.cjs';
+import { operationValidator, schemaErrors } from '../../harness/mkp-output-schemas.cjs';
 
 export { PNG, binary, filePart, pdf, rl, sha256 } from '../setup.cjs';
 
@@ -205,7 +207,8 @@ export function testOperations(resource: string, cases: OperationCases) {
 	describe(`every ${resource} operation against the mock`, () => {
 		for (const [operation, testCase] of Object.entries(cases)) {
 			it(`${resource}.${operation}`, async () => {
-				const r = await run(mock, { resource, operation, ...testCase.parameters(f) }, { items: testCase.items?.(f) });
+				// Simplify off: the cases compare whole records (output-schemas.test.cts covers Simplify).
+				const r = await run(mock, { resource, operation, simplify: false, ...testCase.parameters(f) }, { items: testCase.items?.(f) });
 				expect(r.error?.message).toBeUndefined();
 				expect(r.api.map(summary)).toEqual(testCase.requests(f));
 				for (const entry of r.api) {
@@ -218,6 +221,7 @@ export function testOperations(resource: string, cases: OperationCases) {
 				expect(r.items.length).toBeGreaterThan(0);
 				for (const item of r.items) expect(item.pairedItem).toEqual({ item: 0 });
 				await testCase.check(r.items, f, r);
+				expect(schemaErrors(operationValidator(resource, operation, { strict: true, simplify: false }), r.items)).toEqual([]);
 			});
 		}
 	});

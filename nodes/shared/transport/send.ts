@@ -1,4 +1,5 @@
-import type { ApiResponse } from './types';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { ApiContext, ApiResponse } from './types';
 
 /** What went wrong with one attempt, stripped of the request (and so of the credential). */
 export interface Failure {
@@ -10,6 +11,12 @@ export interface Failure {
 	/** The response was 2xx but its body was not the JSON the API always sends. */
 	malformed?: boolean;
 }
+
+/** How one attempt ended: an answer, a failure the loop may retry, or n8n's own error. */
+export type Outcome = { response: ApiResponse } | { failure: Failure } | { error: unknown };
+
+/** Sends one attempt from `context`, which is a view of the caller's context (see sendOnce). */
+export type Send = (context: ApiContext, options: IHttpRequestOptions) => Promise<unknown>;
 
 const NETWORK_CODES = new Set([
 	'ECONNRESET',
@@ -34,6 +41,52 @@ export const TIMEOUT_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+export function cancelSignal(context: ApiContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/**
+ * Sends one attempt, which must be answered in full, headers and body, within `timeoutMs`: the
+ * client's own timeout fires only when the connection goes quiet, so a server that sends a byte
+ * now and then could hold the execution open for as long as it liked. n8n replaces the request's
+ * `abortSignal` with the context's cancel signal (`httpRequestWithAuthentication`), so the attempt
+ * is sent from a view of the context whose cancel signal also fires at the deadline.
+ * With `json`, an empty success becomes `{}` and a body that is not a JSON object a failure.
+ */
+export async function sendOnce(
+	this: ApiContext,
+	send: Send,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+	json: boolean,
+): Promise<Outcome> {
+	const cancel = cancelSignal(this);
+	const deadline = AbortSignal.timeout(timeoutMs);
+	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+	const view = Object.create(this, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as ApiContext;
+	try {
+		const response = (await send(view, {
+			...options,
+			timeout: timeoutMs,
+			abortSignal: signal,
+		})) as ApiResponse;
+		if (json && isEmptySuccess(response)) return { response: { ...response, body: {} } };
+		if (json && isMalformed(response)) {
+			return {
+				failure: { status: response.statusCode, headers: response.headers, malformed: true },
+			};
+		}
+		return { response };
+	} catch (error) {
+		if (deadline.aborted && !cancel?.aborted)
+			return { failure: { headers: {}, networkCode: 'ETIMEDOUT' } };
+		const failure = readFailure(error);
+		return failure ? { failure } : { error };
+	}
+}
+
 type Loose = Record<string, unknown> & {
 	cause?: Loose;
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
@@ -47,7 +100,7 @@ type Loose = Record<string, unknown> & {
  * Read only status, headers and body from it: the client's error also holds the request
  * config, Authorization header included, and must never be passed on.
  */
-export function readFailure(error: unknown): Failure | undefined {
+function readFailure(error: unknown): Failure | undefined {
 	const chain: Loose[] = [];
 	for (let e = error as Loose | undefined; e && chain.length < 5; e = e.cause) chain.push(e);
 	for (const e of chain) {
@@ -81,7 +134,7 @@ export function readFailure(error: unknown): Failure | undefined {
 }
 
 /** A success without a body (204, or an empty 2xx): a valid answer, returned as `{}`. */
-export function isEmptySuccess(response: ApiResponse): boolean {
+function isEmptySuccess(response: ApiResponse): boolean {
 	const status = response.statusCode;
 	if (status === 204 || status === 205) return true;
 	const length = header(response.headers, 'content-length');
@@ -89,7 +142,7 @@ export function isEmptySuccess(response: ApiResponse): boolean {
 }
 
 /** The API answers JSON objects only; a string body means a truncated or broken response. */
-export function isMalformed(response: ApiResponse): boolean {
+function isMalformed(response: ApiResponse): boolean {
 	const body = response.body;
 	return body === undefined || body === null || typeof body !== 'object' || Buffer.isBuffer(body);
 }
