@@ -4,8 +4,8 @@
 // real Pacer class with these (its `sent` and `isBlocked` stay), so pacerFor and the transport
 // run unchanged around them.
 import { Pacer, retryAfterMs } from '../../nodes/shared/transport/pacing';
-import { header } from '../../nodes/shared/transport/failure';
-import type { Failure } from '../../nodes/shared/transport/failure';
+import { header } from '../../nodes/shared/transport/send';
+import type { Failure } from '../../nodes/shared/transport/send';
 
 /** While a spent budget is being probed, the other requests ask again this often. */
 const PROBE_POLL_MS = 20;
