@@ -83,6 +83,7 @@ describe('queue mode on PostgreSQL in real n8n 2.x (main + 2 workers + Redis)', 
 		expect(api.filter((e) => e.status !== 200 && e.status !== 429)).toEqual([]);
 		const seconds = (Math.max(...done.map((e) => Date.parse(String(e.stoppedAt)))) - Math.min(...done.map((e) => Date.parse(e.startedAt)))) / 1000;
 		const idealSeconds = (BULK_EXECUTIONS * pages * RATE.windowSeconds) / RATE.limit;
+		// Windows the run spanned (the limiter's own windows start with a request, so this is close, not exact).
 		const windows = Math.ceil((api[api.length - 1].time - api[0].time) / (RATE.windowSeconds * 1000));
 		console.log(
 			JSON.stringify({
