@@ -36,3 +36,7 @@ for (const extension of ['.ts', '.cts']) {
 		module._compile(outputText, filename);
 	};
 }
+
+// `--pacer <name>` (bench/run.js passes it on as MKP_BENCH_PACER): runs the bench with the pacer
+// variant in bench/pacers/<name>.ts in place of the shipped one, to compare the two.
+if (process.env.MKP_BENCH_PACER) require(path.join(__dirname, 'pacers', `${process.env.MKP_BENCH_PACER}.ts`)).install();

@@ -4,7 +4,7 @@
 require('./register');
 
 const [name, json] = process.argv.slice(2);
-const scenarios = { ...require('./scenarios'), ...require('./trigger') };
+const scenarios = { ...require('./scenarios'), ...require('./trigger'), ...require('./multiprocess') };
 
 scenarios[name](JSON.parse(json || '{}'))
 	.then((result) => {

@@ -6,17 +6,17 @@ import { Pacer, retryAfterMs } from '../../nodes/shared/transport/pacing';
  * API and the mock do).
  */
 const T = 1_700_000_000_000;
-const headers = (remaining: number, extra: Record<string, string> = {}) => ({
-	'x-ratelimit-limit': '5',
+const headers = (remaining: number, extra: Record<string, string> = {}, limit = 5) => ({
+	'x-ratelimit-limit': String(limit),
 	'x-ratelimit-remaining': String(remaining),
 	...extra,
 });
 
-/** Sends one request that takes 2 ms and answers with `remaining`. Returns the receive time. */
-function exchange(pacer: Pacer, at: number, remaining: number, status = 200, extra: Record<string, string> = {}) {
+/** Sends one request that takes 2 ms and answers with `remaining` (of `limit`). Returns the receive time. */
+function exchange(pacer: Pacer, at: number, remaining: number, limit = 5) {
 	expect(pacer.pendingWaitMs(at)).toBe(0);
 	pacer.sent();
-	pacer.observe(headers(remaining, extra), status, at, at + 2);
+	pacer.observe(headers(remaining, {}, limit), 200, at, at + 2);
 	return at + 2;
 }
 
@@ -78,6 +78,25 @@ describe('Pacer', () => {
 		expect(pacer.windowMs).toBe(3000);
 	});
 
+	it('learns nothing when a slow first answer leaves two window lengths possible, and learns from the next window', () => {
+		const pacer = new Pacer();
+		// The window's first request took 900 ms to answer: the window began somewhere in T … T + 900.
+		pacer.sent();
+		pacer.observe(headers(4), 200, T, T + 900);
+		let t = T + 1000;
+		for (const remaining of [3, 2, 1, 0]) t = exchange(pacer, t, remaining);
+		pacer.sent();
+		pacer.observe(headers(0, { 'retry-after': '2' }), 429, T + 1400, T + 1402);
+		// 1.5 s to 3.4 s: 2 s and 3 s both fit.
+		expect(pacer.windowMs).toBeUndefined();
+		expect(pacer.pendingWaitMs(T + 1402)).toBe(2000);
+		t = T + 3402;
+		for (const remaining of [4, 3, 2, 1, 0]) t = exchange(pacer, t, remaining);
+		pacer.sent();
+		pacer.observe(headers(0, { 'retry-after': '2' }), 429, t, t + 2);
+		expect(pacer.windowMs).toBe(2000);
+	});
+
 	it('counts requests in flight against the budget', () => {
 		const pacer = new Pacer();
 		exchange(pacer, T, 2);
@@ -99,6 +118,56 @@ describe('Pacer', () => {
 		pacer.observe({}, 502, T + 1, T + 2);
 		expect(pacer.remaining).toBeUndefined();
 		expect(pacer.pendingWaitMs(T + 2)).toBe(0);
+	});
+
+	it('does not take an answer that an earlier-sent one overtook for a reset', () => {
+		const pacer = new Pacer();
+		pacer.windowMs = 2000;
+		exchange(pacer, T, 4);
+		pacer.sent();
+		pacer.sent();
+		// Two requests side by side: the later one's answer (2 left) arrives before the earlier one's (3 left).
+		pacer.observe(headers(2), 200, T + 4, T + 8);
+		pacer.observe(headers(3), 200, T + 3, T + 9);
+		expect(pacer.remaining).toBe(2);
+		let t = exchange(pacer, T + 10, 1);
+		t = exchange(pacer, t, 0);
+		// Still the window that began with the first answer (T + 2), not one "begun" at T + 9.
+		expect(pacer.pendingWaitMs(t)).toBe(T + 2 + 2000 + 10 - t);
+	});
+
+	describe('with another client spending the same key (another n8n worker)', () => {
+		/** A window of 10 where every answer of ours shows the other client's request too. */
+		const send = (pacer: Pacer, at: number, remaining: number) => exchange(pacer, at, remaining, 10);
+
+		it('keeps back what the other client will send, and waits for the reset instead of taking the last request', () => {
+			const pacer = new Pacer();
+			pacer.windowMs = 2000;
+			let t = T;
+			for (const remaining of [9, 7, 5, 3]) t = send(pacer, t, remaining);
+			// 3 left: the other client takes one for each of ours, so one more of ours fits.
+			expect(pacer.pendingWaitMs(t)).toBe(0);
+			t = send(pacer, t, 1);
+			// 1 left, and the other client will take it: wait for the reset (2 s after the first answer).
+			expect(pacer.remaining).toBe(1);
+			expect(pacer.pendingWaitMs(t)).toBe(T + 2 + 2000 + 10 - t);
+			expect(pacer.isBlocked(t)).toBe(false);
+		});
+
+		it('learns nothing from a 429 right after a predicted reset: the other client may have spent the new window already', () => {
+			const pacer = new Pacer();
+			pacer.windowMs = 2000;
+			let t = T;
+			for (const remaining of [9, 7, 5, 2, 0]) t = send(pacer, t, remaining);
+			const reset = T + 2 + 2000 + 10;
+			expect(pacer.pendingWaitMs(t)).toBe(reset - t);
+			expect(pacer.pendingWaitMs(reset)).toBe(0);
+			pacer.sent();
+			pacer.observe(headers(0, { 'retry-after': '2' }, 10), 429, reset, reset + 2);
+			// Read against the window before, this 429 would "show" a 4 s window.
+			expect(pacer.windowMs).toBe(2000);
+			expect(pacer.pendingWaitMs(reset + 2)).toBe(2000);
+		});
 	});
 
 	it('reads retry-after, else x-ratelimit-reset, else waits one second', () => {

@@ -68,7 +68,11 @@ export async function sendWithRetries(
 	for (;;) {
 		const wait = whenToSend(a.pacer.pendingWaitMs(), a.pacer.isBlocked(), deadline - Date.now());
 		if (wait === 'refuse') return stopped({ rateLimited: true });
-		if (wait > 0) await a.pacer.wait(wait, signal);
+		if (wait > 0) {
+			await a.pacer.wait(wait, signal);
+			// Ask again: an answer to a request side by side (a 429, a reset) may have changed the wait.
+			if (!signal?.aborted) continue;
+		}
 		tally = { ...tally, attempts: tally.attempts + 1 };
 		a.pacer.sent();
 		const sentAt = Date.now();

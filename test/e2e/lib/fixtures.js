@@ -135,27 +135,71 @@ function triggerWorkflows() {
 module.exports.triggerWorkflows = triggerWorkflows;
 module.exports.WEBHOOK_ID = WEBHOOK_ID;
 
-/** A webhook-started action workflow: in queue mode its executions run on a worker. */
-function queueActionWorkflow() {
-	return {
-		id: 'e2eQueueAction01',
-		name: 'e2e queue action',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'h',
-				name: 'Hook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'e2e-queue-action-hook',
-				parameters: { httpMethod: 'GET', path: 'e2e-queue-action', responseMode: 'lastNode', options: {} },
-			},
-			{ id: 'c', ...mkp('Customers (OAuth2)', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 }, { oauth: true }), typeVersion: 1, position: [220, 0] },
+
+const workflow = (id, name, nodes, connections = {}) => ({ id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections });
+
+/** A workflow started by a production webhook (GET /webhook/<path>): Hook → the given node. */
+function webhookStarted(id, name, path, node, responseMode = 'lastNode') {
+	return workflow(
+		id,
+		name,
+		[
+			{ id: 'h', name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: `${path}-hook`, parameters: { httpMethod: 'GET', path, responseMode, options: {} } },
+			{ id: 'c', typeVersion: 1, position: [220, 0], ...node },
 		],
-		connections: { Hook: { main: [[{ node: 'Customers (OAuth2)', type: 'main', index: 0 }]] } },
+		{ Hook: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+	);
+}
+
+/**
+ * A polling trigger on `credential` (API key) that polls four times a minute. n8n 2.41 refuses a
+ * poll time that fires more than once a minute (`0,15,30,45 * * * * *` included: isSubMinuteCron in
+ * n8n-workflow accepts only a single number in the seconds field), but takes several poll times.
+ */
+function quarterMinutePoll(id, name, credential) {
+	return workflow(id, name, [
+		{
+			id: 't',
+			name: 'New customer',
+			type: 'n8n-nodes-mijnklantportaal.mijnKlantportaalTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {
+				authentication: 'apiKey',
+				event: 'customerCreated',
+				pollTimes: { item: [0, 15, 30, 45].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
+				options: {},
+			},
+			credentials: { mijnKlantportaalApi: credential },
+		},
+	]);
+}
+
+/**
+ * The queue-mode suite's credentials and workflows, one mock per scenario (`mocks`: bulk, oauth,
+ * oldest, newest, hooks), so each scenario's counters and request log are its own.
+ */
+function queueFixtures(mocks) {
+	const keys = {
+		bulk: { id: 'e2eQueueBulkKey1', name: 'MKP bulk key' },
+		oldest: { id: 'e2eQueuePollOld1', name: 'MKP poll key (oldest first)' },
+		newest: { id: 'e2eQueuePollNew1', name: 'MKP poll key (newest first)' },
+		hooks: { id: 'e2eQueueHookKey1', name: 'MKP webhook key' },
+	};
+	const apiKey = (name) => ({ ...keys[name], type: 'mijnKlantportaalApi', data: apiKeyData(mocks[name]) });
+	const onKey = (node, name) => ({ ...node, type: NODE, credentials: { mijnKlantportaalApi: keys[name] } });
+	const webhook = triggerWorkflows().webhook;
+	webhook.nodes[0].credentials = { mijnKlantportaalApi: keys.hooks };
+	return {
+		credentials: [apiKey('bulk'), apiKey('oldest'), apiKey('newest'), apiKey('hooks'), oauthCredential(mocks.oauth, mocks.oauth.issueTokens({ scopes: ['customers.read'] }))],
+		workflows: {
+			bulk: webhookStarted('e2eQueueBulk0001', 'e2e queue bulk', 'e2e-queue-bulk', onKey({ name: 'All customers', parameters: { resource: 'customer', operation: 'getAll', returnAll: true } }, 'bulk'), 'onReceived'),
+			oauth: webhookStarted('e2eQueueOAuth001', 'e2e queue oauth', 'e2e-queue-oauth', mkp('Customers (OAuth2)', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 1 }, { oauth: true })),
+			oldest: quarterMinutePoll('e2eQueuePollOld1', 'e2e queue poll oldest first', keys.oldest),
+			newest: quarterMinutePoll('e2eQueuePollNew1', 'e2e queue poll newest first', keys.newest),
+			webhook,
+		},
 	};
 }
 
-module.exports.queueActionWorkflow = queueActionWorkflow;
+module.exports.queueFixtures = queueFixtures;

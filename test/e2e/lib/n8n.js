@@ -2,6 +2,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn, execFileSync } = require('child_process');
+const { stopChild } = require('./child');
 const { cleanNpmEnv } = require('./npm-env');
 
 /** Every n8n process this process started; they must not outlive it (a killed demo or a failed test). */
@@ -166,21 +167,14 @@ class N8n {
 	}
 
 	async stop() {
-		await Promise.all(
-			this.processes.map(
-				({ child }) =>
-					new Promise((resolve) => {
-						if (child.exitCode !== null) return resolve();
-						const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-						child.on('close', () => {
-							clearTimeout(timer);
-							resolve();
-						});
-						child.kill('SIGTERM');
-					}),
-			),
-		);
+		await Promise.all(this.processes.map((entry) => this.stopProcess(entry)));
 		this.processes = [];
+	}
+
+	/** Stops one process `start` returned (SIGTERM: n8n's graceful shutdown), e.g. to restart the main instance. */
+	async stopProcess(entry) {
+		await stopChild(entry.child);
+		this.processes = this.processes.filter((p) => p !== entry);
 	}
 
 	logs() {

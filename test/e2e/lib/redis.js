@@ -1,6 +1,7 @@
 'use strict';
 const { spawn } = require('child_process');
 const net = require('net');
+const { stopChild } = require('./child');
 
 /** A throwaway redis-server (Debian's package) on loopback, without persistence. */
 async function startRedis(port) {
@@ -20,12 +21,7 @@ async function startRedis(port) {
 	}
 	return {
 		port,
-		stop: () =>
-			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				child.on('close', () => resolve());
-				child.kill('SIGTERM');
-			}),
+		stop: () => stopChild(child),
 	};
 }
 
