@@ -133,10 +133,10 @@ describe('tool descriptions for AI agents', () => {
 
 	it('say what the operation does, what it needs and what it returns', () => {
 		expect(agentText({ resource: 'customer', operation: 'getAll' })).toBe(
-			'List customers in the order the portal returns them. Needs no input; returns one item per customer (id, companyName, primaryEmail, phone, address, zipCode, city), at most Limit (50 unless set) unless Return All is on.',
+			'List customers in the order the portal returns them. Needs no input; returns one item per customer (id, companyName, primaryEmail, phone, address, zipCode, city, createdAt), at most Limit (50 unless set) unless Return All is on.',
 		);
 		expect(agentText({ resource: 'customer', operation: 'get' })).toBe(
-			'Get one customer by ID. Needs Customer ID (cst_…); returns the customer: id, companyName, primaryEmail, phone, address, zipCode, city.',
+			'Get one customer by ID. Needs Customer ID (cst_…); returns the customer: id, companyName, primaryEmail, phone, address, zipCode, city, createdAt.',
 		);
 		expect(agentText({ resource: 'paymentLink', operation: 'create' })).toBe(
 			'Create a link anyone can use to pay a fixed amount online. Needs Description and Amount (EUR, e.g. 12.95); returns the payment link: id, description, currency, amount, reusable, expiresAt, status, checkoutUrl and more.',

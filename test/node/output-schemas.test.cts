@@ -62,6 +62,7 @@ describe('the schema files', () => {
 			'address',
 			'zipCode',
 			'city',
+			'createdAt',
 		]);
 		expect(Object.keys(byFile('nodes/MijnKlantportaal/__schema__/v1.0.0/customer/create.json').properties)).toEqual([
 			'id',

@@ -20,7 +20,16 @@ export const customer: ResourceSpec = {
 	name: 'Customer',
 	noun: 'customer',
 	record: customerRecord,
-	simplified: ['id', 'companyName', 'primaryEmail', 'phone', 'address', 'zipCode', 'city'],
+	simplified: [
+		'id',
+		'companyName',
+		'primaryEmail',
+		'phone',
+		'address',
+		'zipCode',
+		'city',
+		'createdAt',
+	],
 	operations: [
 		{
 			value: 'create',

@@ -35,7 +35,7 @@ export const customerInvoice: ResourceSpec = {
 	name: 'Customer Invoice',
 	noun: 'customer invoice',
 	record: customerInvoiceRecord,
-	simplified: ['id', 'customerId', 'invoiceNumber', 'issuedAt', 'amount', 'paidAt'],
+	simplified: ['id', 'customerId', 'invoiceNumber', 'issuedAt', 'amount', 'paidAt', 'createdAt'],
 	operations: [
 		{
 			value: 'create',

@@ -80,6 +80,7 @@ export const customerOffer: ResourceSpec = {
 		'amount',
 		'acceptedAt',
 		'rejectedAt',
+		'createdAt',
 	],
 	operations: [
 		{

@@ -48,6 +48,7 @@ export const customerSubscription: ResourceSpec = {
 		'amount',
 		'vatRate',
 		'renewsAt',
+		'createdAt',
 	],
 	operations: [
 		{

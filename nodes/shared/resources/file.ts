@@ -13,7 +13,7 @@ export const file: ResourceSpec = {
 	name: 'File',
 	noun: 'file',
 	record: fileRecord,
-	simplified: ['id', 'type', 'name', 'size', 'mime'],
+	simplified: ['id', 'type', 'name', 'size', 'mime', 'createdAt'],
 	operations: [
 		{
 			value: 'createDirectory',

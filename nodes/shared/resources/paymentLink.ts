@@ -15,7 +15,7 @@ export const paymentLink: ResourceSpec = {
 	name: 'Payment Link',
 	noun: 'payment link',
 	record: paymentLinkRecord,
-	simplified: ['id', 'description', 'amount', 'status', 'checkoutUrl', 'expiresAt'],
+	simplified: ['id', 'description', 'amount', 'status', 'checkoutUrl', 'expiresAt', 'createdAt'],
 	operations: [
 		{
 			value: 'close',

@@ -48,7 +48,7 @@ export const punchCard: ResourceSpec = {
 	name: 'Punch Card',
 	noun: 'punch card',
 	record: punchCardRecord,
-	simplified: ['id', 'name', 'punches', 'punchLabel', 'forSale', 'price'],
+	simplified: ['id', 'name', 'punches', 'punchLabel', 'forSale', 'price', 'createdAt'],
 	operations: [
 		{
 			value: 'create',

@@ -9,7 +9,7 @@ export const ticket: ResourceSpec = {
 	name: 'Ticket',
 	noun: 'ticket',
 	record: ticketRecord,
-	simplified: ['id', 'customerId', 'title', 'status', 'messages'],
+	simplified: ['id', 'customerId', 'title', 'status', 'messages', 'createdAt'],
 	operations: [
 		{
 			value: 'addMessage',

@@ -132,7 +132,7 @@ describe('names and output fields in the n8n 2.x editor (Chromium)', () => {
 		expect(schema.status).toBe(200);
 		const body = (await schema.json()) as { type: string; properties: Record<string, unknown> };
 		expect(body.type).toBe('object');
-		expect(Object.keys(body.properties)).toEqual(['id', 'companyName', 'primaryEmail', 'phone', 'address', 'zipCode', 'city']);
+		expect(Object.keys(body.properties)).toEqual(['id', 'companyName', 'primaryEmail', 'phone', 'address', 'zipCode', 'city', 'createdAt']);
 		expect((await fetch(`${n8n.baseUrl}/schemas/${NODE}/1.0.0/customer/doesNotExist.json`)).status).toBe(404);
 
 		// The node types as the editor gets them, after n8n has added its options and the tool variants.

@@ -116,7 +116,7 @@ describe('MijnKlantportaal tools through an MCP client (n8n 2.41, published MCP 
 		expect(Object.keys(byName).sort()).toEqual(['Create_a_payment_link', 'Get_a_customer', 'Get_many_customers']);
 
 		expect(byName.Get_many_customers.description).toBe(
-			'List customers in the order the portal returns them. Needs no input; returns one item per customer (id, companyName, primaryEmail, phone, address, zipCode, city), at most Limit (50 unless set) unless Return All is on.',
+			'List customers in the order the portal returns them. Needs no input; returns one item per customer (id, companyName, primaryEmail, phone, address, zipCode, city, createdAt), at most Limit (50 unless set) unless Return All is on.',
 		);
 		expect(byName.Get_a_customer.description).toMatch(/^Get one customer by ID\. Needs Customer ID \(cst_…\); returns the customer: id, companyName/);
 		expect(byName.Create_a_payment_link.description).toMatch(/^Create a link anyone can use to pay a fixed amount online\. Needs Description and Amount/);
