@@ -15,11 +15,14 @@ const path = require('path');
 
 const SCHEMA_DIR = '__schema__';
 
-/** n8n's version folder: `v1.0.0` for version 1 (the node's highest version). */
+/** n8n's version folder: `v1.1.0` for version 1.1 (a node's highest version, given several). */
 function versionDir(version) {
 	const latest = Array.isArray(version) ? Math.max(...version) : version;
 	return `v${String(latest).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
 }
+
+/** Every version a node has: the editor asks for the exact folder of the node's own version. */
+const allVersions = (version) => (Array.isArray(version) ? version : [version]);
 
 /**
  * JSON Schema of one field. `strict` (used by the tests against the mock) also requires every field
@@ -94,17 +97,22 @@ function webhookTriggerSchema(eventOptions, { strict = false } = {}) {
 /**
  * Every schema file the build emits, as `{file, schema}` with `file` relative to dist/.
  * @param {{resources: any[], outputRecord: Function, listRecord: Function, triggerEvents: any[],
- *   webhookEvents: any[], versions: {action: number, polling: number, webhook: number}}} data
+ *   webhookEvents: any[], versions: {action: number | number[], polling: number, webhook: number},
+ *   simplifySince: number}} data
  */
-function schemaFiles({ resources, outputRecord, listRecord, triggerEvents, webhookEvents, versions }) {
+function schemaFiles({ resources, outputRecord, listRecord, triggerEvents, webhookEvents, versions, simplifySince }) {
 	const files = [];
-	const action = path.posix.join('nodes/MijnKlantportaal', SCHEMA_DIR, versionDir(versions.action));
-	for (const resource of resources) {
-		for (const operation of resource.operations) {
-			files.push({
-				file: path.posix.join(action, resource.value, `${operation.value}.json`),
-				schema: recordSchema(outputRecord(resource, operation)),
-			});
+	for (const version of allVersions(versions.action)) {
+		const action = path.posix.join('nodes/MijnKlantportaal', SCHEMA_DIR, versionDir(version));
+		// Before Simplify, Get and Get Many returned the whole record, and a node of that version still does.
+		const simplify = version >= simplifySince;
+		for (const resource of resources) {
+			for (const operation of resource.operations) {
+				files.push({
+					file: path.posix.join(action, resource.value, `${operation.value}.json`),
+					schema: recordSchema(outputRecord(resource, operation, { simplify })),
+				});
+			}
 		}
 	}
 	files.push({
@@ -130,6 +138,7 @@ if (require.main === module) {
 		listRecord: shared.listRecord,
 		triggerEvents,
 		webhookEvents: EVENT_OPTIONS,
+		simplifySince: shared.SIMPLIFY_SINCE_VERSION,
 		versions: {
 			action: version('nodes/MijnKlantportaal/MijnKlantportaal.node.js', 'MijnKlantportaal'),
 			polling: version('nodes/MijnKlantportaalTrigger/MijnKlantportaalTrigger.node.js', 'MijnKlantportaalTrigger'),
@@ -148,4 +157,4 @@ if (require.main === module) {
 	console.log(`output schemas: ${files.length} files under dist/nodes/*/${SCHEMA_DIR}`);
 }
 
-module.exports = { schemaFiles, recordSchema, pollingTriggerSchema, webhookTriggerSchema, versionDir, SCHEMA_DIR };
+module.exports = { schemaFiles, recordSchema, pollingTriggerSchema, webhookTriggerSchema, versionDir, allVersions, SCHEMA_DIR };

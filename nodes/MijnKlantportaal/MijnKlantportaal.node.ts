@@ -22,7 +22,9 @@ export class MijnKlantportaal implements INodeType {
 			dark: 'file:../../icons/mijnklantportaal.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		// 1.1 brought Simplify (on by default); version 1 nodes keep their whole records.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: operationSubtitle,
 		description: PORTAL_DESCRIPTION,
 		defaults: { name: 'MijnKlantportaal' },

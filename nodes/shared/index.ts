@@ -9,7 +9,14 @@
  */
 export { authenticationProperty, credentialsFor } from './authentication';
 export { eventAction, lookupExpression, PORTAL_DESCRIPTION } from './editorText';
-export { listRecord, outputRecord, returnedRecord, simplifiedFields, simplify } from './outputs';
+export {
+	listRecord,
+	outputRecord,
+	returnedRecord,
+	simplifiedFields,
+	simplify,
+	SIMPLIFY_SINCE_VERSION,
+} from './outputs';
 export { toolDescription } from './toolDescription';
 export { resources } from './resources';
 export { eventTypeOptions } from './resources/webhook';

@@ -2,6 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { cloudFileRecord } from './resources/records';
 import type { OperationSpec, RecordShape, ResourceSpec, ShapeField } from './spec';
 
+/**
+ * The action node version that brought Simplify. Workflows saved with version 1 kept their whole
+ * records when Simplify came: switching it on for them would change what their later nodes map.
+ */
+export const SIMPLIFY_SINCE_VERSION = 1.1;
+
 /** The operations that offer Simplify, as n8n's own nodes do: reading one record or a list. */
 const SIMPLIFIED_OPERATIONS = ['get', 'getAll'];
 

@@ -107,6 +107,8 @@ export interface RunOptions {
 	helper: MemoryCredentialsHelper;
 	items?: Array<{ json?: IDataObject; binary?: Record<string, { data: string; fileName: string; mimeType: string }> }>;
 	continueOnFail?: boolean;
+	/** The node's version, as a saved workflow pins it; the newest (what the editor adds) by default. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -118,13 +120,14 @@ export interface RunResult {
 /** Runs Items → MijnKlantportaal through n8n-core's real WorkflowExecute. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	await initDi();
+	const type = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
 	const nodes: INode[] = [
 		{ id: '1', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items ?? [{ json: {} }]) } },
 		{
 			id: '2',
 			name: 'MKP',
-			type: 'n8n-nodes-mijnklantportaal.mijnKlantportaal',
-			typeVersion: 1,
+			type,
+			typeVersion: options.typeVersion ?? Math.max(...[nodeTypeInstances[type].description.version].flat()),
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: Object.fromEntries(Object.entries(options.credentials).map(([type, id]) => [type, { id, name: id }])),

@@ -14,6 +14,7 @@ const generator = require('../../scripts/output-schemas.js') as {
 	webhookTriggerSchema: (options: unknown, settings?: { strict?: boolean }) => object;
 	schemaFiles: (data: unknown) => Array<{ file: string; schema: object }>;
 	versionDir: (version: number | number[]) => string;
+	allVersions: (version: number | number[]) => number[];
 };
 
 export { generator };

@@ -28,4 +28,13 @@ describe('API Request', () => {
 		expect(r.items.map((item) => item.json.id)).toEqual(col('customers').slice(0, 17).map((c) => c.id));
 		for (const item of r.items) expect(item.pairedItem).toEqual({ item: 0 });
 	});
+
+	// Until the clarity pass, API Request had no operation: such a saved node gets the one it has now.
+	it('runs a node saved before API Request had an operation, at version 1', async () => {
+		const f = fixtures();
+		const r = await run(currentMock(), { resource: 'apiRequest', method: 'GET', path: `/customers/${f.customer.id}` }, { typeVersion: 1 });
+		expect(r.error?.message).toBeUndefined();
+		expect(r.api.map(summary)).toEqual([get(`/customers/${f.customer.id}`)]);
+		expect(r.items).toEqual([{ json: pub(stored('customers', f.customer.id)), pairedItem: { item: 0 } }]);
+	});
 });

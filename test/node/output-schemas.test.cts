@@ -1,10 +1,11 @@
 // The output schemas the build ships (scripts/output-schemas.js → dist/nodes/*/__schema__), held
 // against what the nodes really output from the mock: every operation with Simplify off is covered
-// by operations.test.cts; here Get and Get Many with their default (Simplify on), every polling
-// event, and webhook deliveries. Also the files themselves: one per operation, where n8n looks.
+// by operations.test.cts; here Get and Get Many with their default (Simplify on), the same in a
+// version 1 node (which has no Simplify), every polling event, and webhook deliveries. Also the
+// files themselves: one per operation and action node version, where n8n looks.
 import Ajv from 'ajv';
 import type { IDataObject } from 'n8n-workflow';
-import { listRecord, outputRecord, resources, simplifiedFields } from '../../nodes/shared';
+import { listRecord, outputRecord, resources, simplifiedFields, SIMPLIFY_SINCE_VERSION } from '../../nodes/shared';
 import { MijnKlantportaal } from '../../nodes/MijnKlantportaal/MijnKlantportaal.node';
 import { MijnKlantportaalTrigger } from '../../nodes/MijnKlantportaalTrigger/MijnKlantportaalTrigger.node';
 import { triggerEvents } from '../../nodes/MijnKlantportaalTrigger/events';
@@ -23,6 +24,7 @@ const files = generator.schemaFiles({
 	listRecord,
 	triggerEvents,
 	webhookEvents: EVENT_OPTIONS,
+	simplifySince: SIMPLIFY_SINCE_VERSION,
 	versions: {
 		action: new MijnKlantportaal().description.version,
 		polling: new MijnKlantportaalTrigger().description.version,
@@ -31,14 +33,17 @@ const files = generator.schemaFiles({
 });
 
 describe('the schema files', () => {
-	it('are one per operation under __schema__/v1.0.0/<resource>/<operation>.json, and one output.json per trigger', () => {
+	it('are one per operation under __schema__/v<version>/<resource>/<operation>.json for both action versions, and one output.json per trigger', () => {
+		expect(new MijnKlantportaal().description.version).toEqual([1, 1.1]);
 		const expected = [
-			...resources.flatMap((resource) => resource.operations.map((op) => `nodes/MijnKlantportaal/__schema__/v1.0.0/${resource.value}/${op.value}.json`)),
+			...['v1.0.0', 'v1.1.0'].flatMap((dir) =>
+				resources.flatMap((resource) => resource.operations.map((op) => `nodes/MijnKlantportaal/__schema__/${dir}/${resource.value}/${op.value}.json`)),
+			),
 			'nodes/MijnKlantportaalTrigger/__schema__/v1.0.0/output.json',
 			'nodes/MijnKlantportaalWebhookTrigger/__schema__/v1.0.0/output.json',
 		];
 		expect(files.map((f) => f.file)).toEqual(expected);
-		expect(files).toHaveLength(70);
+		expect(files).toHaveLength(2 * 68 + 2);
 	});
 
 	it('are JSON Schema that the editor accepts: an object type with properties', () => {
@@ -52,9 +57,10 @@ describe('the schema files', () => {
 		}
 	});
 
-	it('describe the simplified output of Get and Get Many, and the download of a file', () => {
-		const byFile = (file: string) => files.find((f) => f.file === file)!.schema as { properties: Record<string, unknown> };
-		expect(Object.keys(byFile('nodes/MijnKlantportaal/__schema__/v1.0.0/customer/getAll.json').properties)).toEqual([
+	const byFile = (file: string) => files.find((f) => f.file === file)!.schema as { properties: Record<string, unknown> };
+
+	it('describe the simplified output of Get and Get Many from version 1.1, and the download of a file', () => {
+		expect(Object.keys(byFile('nodes/MijnKlantportaal/__schema__/v1.1.0/customer/getAll.json').properties)).toEqual([
 			'id',
 			'companyName',
 			'primaryEmail',
@@ -64,7 +70,7 @@ describe('the schema files', () => {
 			'city',
 			'createdAt',
 		]);
-		expect(Object.keys(byFile('nodes/MijnKlantportaal/__schema__/v1.0.0/customer/create.json').properties)).toEqual([
+		expect(Object.keys(byFile('nodes/MijnKlantportaal/__schema__/v1.1.0/customer/create.json').properties)).toEqual([
 			'id',
 			'companyName',
 			'address',
@@ -78,14 +84,29 @@ describe('the schema files', () => {
 			'customerGroups',
 			'createdAt',
 		]);
-		expect(Object.keys(byFile('nodes/MijnKlantportaal/__schema__/v1.0.0/file/download.json').properties)).toEqual([
+		expect(Object.keys(byFile('nodes/MijnKlantportaal/__schema__/v1.1.0/file/download.json').properties)).toEqual([
 			'link',
 			'expiresAt',
 			'fileName',
 			'mimeType',
 			'fileSize',
 		]);
-		expect(byFile('nodes/MijnKlantportaal/__schema__/v1.0.0/customer/get.json').properties.phone).toEqual({ type: ['string', 'null'] });
+		expect(byFile('nodes/MijnKlantportaal/__schema__/v1.1.0/customer/get.json').properties.phone).toEqual({ type: ['string', 'null'] });
+	});
+
+	it('describe the whole record for version 1, which has no Simplify, and the same as 1.1 elsewhere', () => {
+		const v1 = (file: string) => byFile(`nodes/MijnKlantportaal/__schema__/v1.0.0/${file}`);
+		const v11 = (file: string) => byFile(`nodes/MijnKlantportaal/__schema__/v1.1.0/${file}`);
+		expect(Object.keys(v1('customer/getAll.json').properties)).toEqual(Object.keys(v1('customer/create.json').properties));
+		expect(Object.keys(v1('customer/getAll.json').properties)).toContain('countryCode');
+		expect(Object.keys(v11('customer/getAll.json').properties)).not.toContain('countryCode');
+		for (const resource of resources) {
+			for (const op of resource.operations) {
+				if (simplifiedFields(resource, op)) continue;
+				const file = `${resource.value}/${op.value}.json`;
+				expect({ file, schema: v1(file) }).toEqual({ file, schema: v11(file) });
+			}
+		}
 	});
 });
 
@@ -129,6 +150,21 @@ describe('Get and Get Many with Simplify (the default) against the mock', () => 
 		const kept = simplifiedFields(resource, op)!;
 		for (const item of r.items) expect(Object.keys(item.json).every((key) => kept.includes(key))).toBe(true);
 		expect(Object.keys(r.items[0].json).length).toBeLessThan(Object.keys(outputRecord(resource, op, { simplify: false })).length);
+	});
+
+	// A workflow saved with version 1, before Simplify existed, must go on getting what it mapped.
+	it.each(cases)('%s in a version 1 node outputs the whole record, as its v1.0.0 schema says', async (_key, resource, op) => {
+		const parameters: IDataObject = { resource: resource.value, operation: op.value };
+		for (const param of op.pathParams ?? []) {
+			const id = storedId(param.idPrefix ?? 'fsf_');
+			parameters[param.name] = param.locator ? rl(id) : id;
+		}
+		const r = await run(mock, parameters, { typeVersion: 1 });
+		expect(r.error?.message).toBeUndefined();
+		expect(r.items.length).toBeGreaterThan(0);
+		expect(schemaErrors(operationValidator(resource.value, op.value, { strict: true, simplify: false }), r.items)).toEqual([]);
+		const v1 = files.find((f) => f.file === `nodes/MijnKlantportaal/__schema__/v1.0.0/${resource.value}/${op.value}.json`)!.schema as { properties: object };
+		expect(Object.keys(v1.properties)).toEqual(Object.keys(outputRecord(resource, op, { simplify: false })));
 	});
 });
 

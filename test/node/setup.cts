@@ -35,6 +35,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Another API key than the mock's all-scopes key (e.g. a limited or a wrong one). */
 	apiKey?: string;
+	/** The node's version (the newest by default). */
+	typeVersion?: number;
 }
 
 let credentialCount = 0;
@@ -55,6 +57,7 @@ export async function run(mock: MockServer, parameters: IDataObject, options: Ru
 		parameters,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 	const log = mock.log.entries({ since });
 	return {

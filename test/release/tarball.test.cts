@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { cleanNpmEnv } = require('../e2e/lib/npm-env.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SCHEMA_DIR, versionDir } = require('../../scripts/output-schemas.js');
+const { SCHEMA_DIR, versionDir, allVersions } = require('../../scripts/output-schemas.js');
 import { resources } from '../../nodes/shared/resources';
 import { MijnKlantportaal } from '../../nodes/MijnKlantportaal/MijnKlantportaal.node';
 import { MijnKlantportaalTrigger } from '../../nodes/MijnKlantportaalTrigger/MijnKlantportaalTrigger.node';
@@ -24,8 +24,7 @@ function sourceFiles(dirs: string[], endings: string[]): string[] {
 }
 
 /** Where n8n looks for a node's output schemas: `__schema__/v<version>/` in the node's folder. */
-const schemaDir = (node: string, type: { description: { version: number | number[] } }) =>
-	`dist/nodes/${node}/${SCHEMA_DIR}/${versionDir(type.description.version)}`;
+const schemaDir = (node: string, version: number | number[]) => `dist/nodes/${node}/${SCHEMA_DIR}/${versionDir(version)}`;
 
 /**
  * What the package ships, by kind, computed from the source tree (not from dist/). The tarball
@@ -37,14 +36,14 @@ const shipped: Record<string, () => string[]> = {
 		sourceFiles(['nodes', 'credentials'], ['.ts']).map((file) => `dist/${file.replace(/\.ts$/, '.js')}`),
 	icons: () => sourceFiles(['icons', 'nodes', 'credentials'], ['.svg', '.png']).map((file) => `dist/${file}`),
 	'codex files': () => sourceFiles(['nodes'], ['.node.json']).map((file) => `dist/${file}`),
-	'output schemas (one per operation, one per trigger node)': () => [
-		...resources.flatMap((resource) =>
-			resource.operations.map(
-				(op) => `${schemaDir('MijnKlantportaal', new MijnKlantportaal())}/${resource.value}/${op.value}.json`,
+	'output schemas (one per operation and action node version, one per trigger node)': () => [
+		...(allVersions(new MijnKlantportaal().description.version) as number[]).flatMap((version) =>
+			resources.flatMap((resource) =>
+				resource.operations.map((op) => `${schemaDir('MijnKlantportaal', version)}/${resource.value}/${op.value}.json`),
 			),
 		),
-		`${schemaDir('MijnKlantportaalTrigger', new MijnKlantportaalTrigger())}/output.json`,
-		`${schemaDir('MijnKlantportaalWebhookTrigger', new MijnKlantportaalWebhookTrigger())}/output.json`,
+		`${schemaDir('MijnKlantportaalTrigger', new MijnKlantportaalTrigger().description.version)}/output.json`,
+		`${schemaDir('MijnKlantportaalWebhookTrigger', new MijnKlantportaalWebhookTrigger().description.version)}/output.json`,
 	],
 	'package files': () => ['package.json', 'README.md', 'LICENSE', 'index.js'],
 };

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { simplifiedFields, toolDescription } from '../../shared';
+import { SIMPLIFY_SINCE_VERSION, simplifiedFields, toolDescription } from '../../shared';
 import type { FieldSpec, OperationSpec, ResourceSpec } from '../../shared';
 import { CUSTOM_API_CALL, CUSTOM_API_CALL_RESOURCE } from './customApiCall';
 import {
@@ -99,7 +99,7 @@ function listProperties(resource: string, op: string): INodeProperties[] {
 	];
 }
 
-/** Simplify on Get and Get Many, on by default as in n8n's own nodes. */
+/** Simplify on Get and Get Many, on by default as in n8n's own nodes, from the version that brought it. */
 function simplifyProperty(resource: string, op: string): INodeProperties {
 	return {
 		displayName: 'Simplify',
@@ -107,7 +107,7 @@ function simplifyProperty(resource: string, op: string): INodeProperties {
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		...show(resource, op),
+		...show(resource, op, { '@version': [{ _cnd: { gte: SIMPLIFY_SINCE_VERSION } }] }),
 	};
 }
 

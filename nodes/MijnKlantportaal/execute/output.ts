@@ -25,7 +25,8 @@ function presented(
 	itemIndex: number,
 ): IDataObject[] {
 	const fields = simplifiedFields(resource, operation);
-	if (!fields || !this.getNodeParameter('simplify', itemIndex, true)) return records;
+	// A version 1 node has no Simplify parameter, so it falls back to the whole record.
+	if (!fields || !this.getNodeParameter('simplify', itemIndex, false)) return records;
 	return records.map((record) => simplify(record, fields));
 }
 

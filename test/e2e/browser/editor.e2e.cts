@@ -130,12 +130,12 @@ describe('names and output fields in the n8n 2.x editor (Chromium)', () => {
 	};
 
 	it('n8n serves the generated schemas and adds no Custom API Call of its own', async () => {
-		const schema = await fetch(`${n8n.baseUrl}/schemas/${NODE}/1.0.0/customer/getAll.json`);
+		const schema = await fetch(`${n8n.baseUrl}/schemas/${NODE}/1.1.0/customer/getAll.json`);
 		expect(schema.status).toBe(200);
 		const body = (await schema.json()) as { type: string; properties: Record<string, unknown> };
 		expect(body.type).toBe('object');
 		expect(Object.keys(body.properties)).toEqual(CUSTOMER_FIELDS);
-		expect((await fetch(`${n8n.baseUrl}/schemas/${NODE}/1.0.0/customer/doesNotExist.json`)).status).toBe(404);
+		expect((await fetch(`${n8n.baseUrl}/schemas/${NODE}/1.1.0/customer/doesNotExist.json`)).status).toBe(404);
 
 		// The node types as the editor gets them, after n8n has added its options and the tool variants.
 		const types = (await fetch(`${n8n.baseUrl}/types/nodes.json`, { headers: { cookie: n8n.cookie } }).then((r) => r.json())) as Array<{
@@ -172,7 +172,7 @@ describe('names and output fields in the n8n 2.x editor (Chromium)', () => {
 			const pills = input.locator(`[data-test-id="run-data-schema-node-name"][data-node-type="${NODE}"]`);
 			const fields = await pills.evaluateAll((els) => els.map((el) => el.getAttribute('data-name')));
 			expect(fields.sort()).toEqual([...CUSTOMER_FIELDS].sort());
-			expect(schemaRequests).toContain(`200 /schemas/${NODE}/1.0.0/customer/getAll.json`);
+			expect(schemaRequests).toContain(`200 /schemas/${NODE}/1.1.0/customer/getAll.json`);
 			await page.screenshot({ path: path.join(ARTIFACTS, 'schema-preview-input.png') });
 
 			// Map one field into the Edit Fields node by dragging it, as a user does.

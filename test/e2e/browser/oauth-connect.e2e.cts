@@ -30,7 +30,7 @@ function workflow(credential: { id: string; name: string }) {
 		id: name.replace(/\W+/g, '-').toLowerCase(),
 		name,
 		type: 'n8n-nodes-mijnklantportaal.mijnKlantportaal',
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position,
 		parameters: { authentication: 'oAuth2', ...parameters },
 		credentials: { mijnKlantportaalOAuth2Api: credential },

@@ -3,6 +3,10 @@
 const { apiKeyData, oauthData } = require('../../harness/credential-data.js');
 
 const NODE = 'n8n-nodes-mijnklantportaal.mijnKlantportaal';
+// The action node's newest version, which the editor adds today (1.1 brought Simplify).
+const ACTION_VERSION = 1.1;
+/** The version a node of `type` gets here: the newest for the action node and its tool variant. */
+const versionOf = (type) => (type === NODE || type === `${NODE}Tool` ? ACTION_VERSION : 1);
 const API_KEY_CREDENTIAL = { id: 'e2eApiKey0000001', name: 'MKP e2e key' };
 const OAUTH_CREDENTIAL = { id: 'e2eOAuth20000001', name: 'MKP e2e OAuth2' };
 
@@ -28,6 +32,7 @@ function mkp(name, parameters, { oauth = false, continueOnFail = false } = {}) {
 	return {
 		name,
 		type: NODE,
+		typeVersion: ACTION_VERSION,
 		parameters: oauth ? { authentication: 'oAuth2', ...parameters } : parameters,
 		credentials: oauth ? { mijnKlantportaalOAuth2Api: OAUTH_CREDENTIAL } : { mijnKlantportaalApi: API_KEY_CREDENTIAL },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
@@ -36,7 +41,7 @@ function mkp(name, parameters, { oauth = false, continueOnFail = false } = {}) {
 
 /** A workflow node at `position`, its id made from its name, with the API-key credential. */
 function node(name, type, parameters, position, extra = {}) {
-	return { id: name.replace(/\W+/g, '-').toLowerCase(), name, type, typeVersion: 1, position, parameters, credentials: { mijnKlantportaalApi: API_KEY_CREDENTIAL }, ...extra };
+	return { id: name.replace(/\W+/g, '-').toLowerCase(), name, type, typeVersion: versionOf(type), position, parameters, credentials: { mijnKlantportaalApi: API_KEY_CREDENTIAL }, ...extra };
 }
 
 const byId = (expression) => ({ __rl: true, mode: 'id', value: expression });
@@ -44,6 +49,11 @@ const byId = (expression) => ({ __rl: true, mode: 'id', value: expression });
 function actionWorkflows() {
 	return {
 		listAll: chain('e2eListAll000001', 'e2e list all', [mkp('Customers', { resource: 'customer', operation: 'getAll', returnAll: true })]),
+		// A node saved with version 1, before Simplify, beside one the editor adds today.
+		versions: chain('e2eVersions00001', 'e2e node versions', [
+			{ ...mkp('Version 1', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 1 }), typeVersion: 1 },
+			mkp('Version 1.1', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 1 }),
+		]),
 		crud: chain('e2eCrud000000001', 'e2e create get update', [
 			mkp('Create', {
 				resource: 'customer',
@@ -86,7 +96,7 @@ function actionWorkflows() {
 	};
 }
 
-module.exports = { apiKeyCredential, oauthCredential, actionWorkflows, chain, mkp, node, byId, API_KEY_CREDENTIAL, OAUTH_CREDENTIAL };
+module.exports = { apiKeyCredential, oauthCredential, actionWorkflows, chain, mkp, node, byId, API_KEY_CREDENTIAL, OAUTH_CREDENTIAL, ACTION_VERSION };
 
 const WEBHOOK_ID = 'e2e-webhook-0001';
 
@@ -187,7 +197,7 @@ function queueFixtures(mocks) {
 		hooks: { id: 'e2eQueueHookKey1', name: 'MKP webhook key' },
 	};
 	const apiKey = (name) => ({ ...keys[name], type: 'mijnKlantportaalApi', data: apiKeyData(mocks[name]) });
-	const onKey = (node, name) => ({ ...node, type: NODE, credentials: { mijnKlantportaalApi: keys[name] } });
+	const onKey = (node, name) => ({ ...node, type: NODE, typeVersion: ACTION_VERSION, credentials: { mijnKlantportaalApi: keys[name] } });
 	const webhook = triggerWorkflows().webhook;
 	webhook.nodes[0].credentials = { mijnKlantportaalApi: keys.hooks };
 	return {

@@ -43,6 +43,14 @@ describe.each(majors() as string[])('action workflows in real n8n %s.x (n8n exec
 		expect(apiCalls().every((e) => e.credential.startsWith('apiKey:') && e.authHeader === 'authorization')).toBe(true);
 	});
 
+	it('keeps whole records in a node saved with version 1, before Simplify, and simplifies in 1.1', async () => {
+		const { run } = await n8n.execute(workflows.versions.id);
+		const whole = nodeItems(run, 'Version 1')[0].json;
+		const simplified = nodeItems(run, 'Version 1.1')[0].json;
+		expect(Object.keys(whole)).toEqual(expect.arrayContaining(['countryCode', 'integration', 'customerGroups']));
+		expect(Object.keys(simplified).sort()).toEqual(['address', 'city', 'companyName', 'createdAt', 'id', 'phone', 'primaryEmail', 'zipCode']);
+	});
+
 	it('creates, gets and updates a customer', async () => {
 		const { run } = await n8n.execute(workflows.crud.id);
 		const created = nodeItems(run, 'Create')[0].json;

@@ -130,7 +130,7 @@ describe.each(majors() as string[])('example workflows in real n8n %s.x', (major
 			const types: Array<{ name: string; version: number | number[] }> = await response.json();
 			const known = new Set(types.flatMap((t) => [t.version].flat().map((v) => `${t.name}@${v}`)));
 			const used = [...new Set(Object.values(examples).flatMap((w) => w.nodes.map((node) => `${node.type}@${node.typeVersion}`)))].sort();
-			expect(used).toContain('n8n-nodes-mijnklantportaal.mijnKlantportaalTool@1');
+			expect(used).toContain('n8n-nodes-mijnklantportaal.mijnKlantportaalTool@1.1');
 			expect(used).toContain('@n8n/n8n-nodes-langchain.agent@3');
 			expect(used.filter((type) => !known.has(type))).toEqual([]);
 		});
