@@ -127,7 +127,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: '2',
 			name: 'MKP',
 			type,
-			typeVersion: options.typeVersion ?? Math.max(...[nodeTypeInstances[type].description.version].flat()),
+			typeVersion: options.typeVersion ?? nodeTypeInstances[type].description.defaultVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: Object.fromEntries(Object.entries(options.credentials).map(([type, id]) => [type, { id, name: id }])),

@@ -6,6 +6,7 @@
 import Ajv from 'ajv';
 import type { IDataObject } from 'n8n-workflow';
 import { listRecord, outputRecord, resources, simplifiedFields, SIMPLIFY_SINCE_VERSION } from '../../nodes/shared';
+import type { OperationSpec, ResourceSpec } from '../../nodes/shared';
 import { MijnKlantportaal } from '../../nodes/MijnKlantportaal/MijnKlantportaal.node';
 import { MijnKlantportaalTrigger } from '../../nodes/MijnKlantportaalTrigger/MijnKlantportaalTrigger.node';
 import { triggerEvents } from '../../nodes/MijnKlantportaalTrigger/events';
@@ -128,6 +129,16 @@ describe('Get and Get Many with Simplify (the default) against the mock', () => 
 		throw new Error(`no stored record with prefix ${prefix}`);
 	};
 
+	/** The node parameters of a Get or Get Many, with a stored record's ID for each path parameter. */
+	const parametersFor = (resource: ResourceSpec, op: OperationSpec): IDataObject => {
+		const parameters: IDataObject = { resource: resource.value, operation: op.value };
+		for (const param of op.pathParams ?? []) {
+			const id = storedId(param.idPrefix ?? 'fsf_');
+			parameters[param.name] = param.locator ? rl(id) : id;
+		}
+		return parameters;
+	};
+
 	const cases = resources.flatMap((resource) =>
 		resource.operations.filter((op) => simplifiedFields(resource, op)).map((op) => [`${resource.value}.${op.value}`, resource, op] as const),
 	);
@@ -137,12 +148,7 @@ describe('Get and Get Many with Simplify (the default) against the mock', () => 
 	});
 
 	it.each(cases)('%s outputs exactly the simplified fields its schema lists', async (_key, resource, op) => {
-		const parameters: IDataObject = { resource: resource.value, operation: op.value };
-		for (const param of op.pathParams ?? []) {
-			const id = storedId(param.idPrefix ?? 'fsf_');
-			parameters[param.name] = param.locator ? rl(id) : id;
-		}
-		const r = await run(mock, parameters);
+		const r = await run(mock, parametersFor(resource, op));
 		expect(r.error?.message).toBeUndefined();
 		expect(r.items.length).toBeGreaterThan(0);
 		expect(schemaErrors(operationValidator(resource.value, op.value, { strict: true }), r.items)).toEqual([]);
@@ -154,12 +160,7 @@ describe('Get and Get Many with Simplify (the default) against the mock', () => 
 
 	// A workflow saved with version 1, before Simplify existed, must go on getting what it mapped.
 	it.each(cases)('%s in a version 1 node outputs the whole record, as its v1.0.0 schema says', async (_key, resource, op) => {
-		const parameters: IDataObject = { resource: resource.value, operation: op.value };
-		for (const param of op.pathParams ?? []) {
-			const id = storedId(param.idPrefix ?? 'fsf_');
-			parameters[param.name] = param.locator ? rl(id) : id;
-		}
-		const r = await run(mock, parameters, { typeVersion: 1 });
+		const r = await run(mock, parametersFor(resource, op), { typeVersion: 1 });
 		expect(r.error?.message).toBeUndefined();
 		expect(r.items.length).toBeGreaterThan(0);
 		expect(schemaErrors(operationValidator(resource.value, op.value, { strict: true, simplify: false }), r.items)).toEqual([]);
